@@ -1,0 +1,225 @@
+"""The depot's catalogue (collections and items) and the routable public depot pages."""
+
+from urllib.parse import quote
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class DepotCollection(index.Indexed, models.Model):
+    """A collection in the depot (e.g. 'Textiles', 'Photography')."""
+
+    name = models.CharField(_("name"), max_length=200)
+    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("depot collection")
+        verbose_name_plural = _("depot collections")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def display_name(self) -> str:
+        from django.utils.translation import get_language
+
+        if self.name_en and (get_language() or "nl").startswith("en"):
+            return self.name_en
+        return self.name
+
+
+class DepotItem(index.Indexed, models.Model):
+    """A catalogue record, identified by its inventory number; synced from the collection system."""
+
+    inventory_number = models.CharField(_("inventory number"), max_length=100, unique=True)
+    title = models.CharField(_("title"), max_length=500)
+    title_en = models.CharField(_("title in English"), max_length=500, blank=True)
+    collection = models.ForeignKey(
+        DepotCollection,
+        verbose_name=_("collection"),
+        on_delete=models.PROTECT,
+        related_name="items",
+        null=True,
+        blank=True,
+    )
+    maker = models.CharField(_("maker"), max_length=300, blank=True)
+    maker_role = models.CharField(_("maker's role"), max_length=100, blank=True)
+    date_text = models.CharField(_("date"), max_length=100, blank=True)
+    year_from = models.SmallIntegerField(_("from year"), null=True, blank=True)
+    year_to = models.SmallIntegerField(_("to year"), null=True, blank=True)
+    object_type = models.CharField(_("object type"), max_length=200, blank=True)
+    medium = models.CharField(_("material and technique"), max_length=300, blank=True)
+    dimensions = models.CharField(_("dimensions"), max_length=300, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    image_url = models.URLField(_("image link"), max_length=500, blank=True)
+    rights = models.CharField(_("rights"), max_length=300, blank=True)
+    withdrawn = models.BooleanField(
+        _("withdrawn from the catalogue"),
+        default=False,
+        help_text=_("Set by the catalogue sync when a record disappears from the export."),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    search_fields = [
+        index.SearchField("inventory_number", boost=5),
+        index.AutocompleteField("inventory_number"),
+        index.SearchField("title", boost=3),
+        index.AutocompleteField("title"),
+        index.SearchField("maker"),
+        index.AutocompleteField("maker"),
+        index.FilterField("collection"),
+        index.FilterField("withdrawn"),
+    ]
+
+    panels = [
+        "inventory_number",
+        "title",
+        "title_en",
+        "collection",
+        "maker",
+        "maker_role",
+        "date_text",
+        "year_from",
+        "year_to",
+        "object_type",
+        "medium",
+        "dimensions",
+        "description",
+        "image_url",
+        "rights",
+        "withdrawn",
+    ]
+
+    class Meta:
+        ordering = ["inventory_number"]
+        verbose_name = _("depot item")
+        verbose_name_plural = _("depot items")
+        permissions = [("link_depotitem", _("Can link stories and objects to depot items"))]
+
+    def __str__(self):
+        return f"{self.inventory_number} · {self.title}"
+
+    def clean(self):
+        if self.year_from is not None and self.year_to is not None and self.year_to < self.year_from:
+            raise ValidationError(
+                {"year_to": _("The end year (%(end)s) is before the start year (%(start)s).")
+                 % {"end": self.year_to, "start": self.year_from}}
+            )
+
+    @property
+    def display_title(self) -> str:
+        from django.utils.translation import get_language
+
+        if self.title_en and (get_language() or "nl").startswith("en"):
+            return self.title_en
+        return self.title
+
+    def get_url(self):
+        index_page = DepotIndexPage.objects.live().first()
+        if not index_page:
+            return None
+        return index_page.url + index_page.reverse_subpage(
+            "item", kwargs={"inventory_number": self.url_key}
+        )
+
+    @property
+    def url_key(self) -> str:
+        """The inventory number as it appears in a URL (spaces and slashes escaped)."""
+        return quote(self.inventory_number, safe="")
+
+
+class DepotRelation(models.TextChoices):
+    """How a story or object relates to a depot item."""
+
+    DEPICTS = "depicts", _("depicts")
+    MENTIONS = "mentions", _("mentions")
+    MADE_BY = "made_by", _("made by")
+    FAMILY = "family", _("belonged to the teller's family")
+    SAME_KIND = "same_kind", _("same kind as")
+
+
+class AbstractDepotLink(models.Model):
+    """A typed link from a story or object to a depot item, made by museum staff."""
+
+    depot_item = models.ForeignKey(
+        DepotItem, verbose_name=_("depot item"), on_delete=models.CASCADE, related_name="+"
+    )
+    relation = models.CharField(
+        _("relation"), max_length=16, choices=DepotRelation.choices, default=DepotRelation.MENTIONS
+    )
+    note = models.CharField(_("note"), max_length=500, blank=True)
+
+    panels = ["depot_item", "relation", "note"]
+
+    class Meta:
+        abstract = True
+
+
+class DepotIndexPage(RoutablePageMixin, Page):
+    """/depot/: the catalogue in public; /depot/<inventory number>/ shows one record."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1  # one catalogue, so every item has exactly one public address
+
+    class Meta:
+        verbose_name = _("depot index page")
+
+    @re_path(r"^$", name="index")
+    def index_route(self, request):
+        from depot.services import collections_with_counts
+
+        return self.render(
+            request,
+            context_overrides={"collections": collections_with_counts()},
+        )
+
+    @re_path(r"^collections/(?P<slug>[-\w]+)/$", name="collection")
+    def collection_route(self, request, slug):
+        from depot.services import communities_linked_to_collection
+
+        collection = get_object_or_404(DepotCollection, slug=slug)
+        items = collection.items.filter(withdrawn=False).select_related("collection")
+        page_obj = Paginator(items, 48).get_page(request.GET.get("page"))
+        return self.render(
+            request,
+            template="depot/depot_collection_page.html",
+            context_overrides={
+                "collection": collection,
+                "page_obj": page_obj,
+                "communities": communities_linked_to_collection(collection, request.user),
+            },
+        )
+
+    @re_path(r"^(?P<inventory_number>[^/]+)/$", name="item")
+    def item_route(self, request, inventory_number):
+        from stories.services.links import links_to_depot_item
+
+        item = DepotItem.objects.select_related("collection").filter(
+            inventory_number=inventory_number
+        ).first()
+        if item is None:
+            raise Http404
+        links = links_to_depot_item(item, request.user)
+        return self.render(
+            request,
+            template="depot/depot_item_page.html",
+            context_overrides={"item": item, **links},
+        )

@@ -1,0 +1,29 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class StoriesConfig(AppConfig):
+    """Communities, stories, heritage objects, people, places and who may read them."""
+
+    name = "stories"
+    verbose_name = _("Stories and communities")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        post_migrate.connect(_ensure_roles)
+
+
+def _ensure_roles(sender, using="default", **kwargs):
+    """The Museum staff group exists, with its permissions, after every migrate.
+
+    Permissions are only created after migrations have run, so this cannot be a data migration.
+    """
+    from django.apps import apps
+
+    last = [config for config in apps.get_app_configs() if config.models_module][-1]
+    if sender.label != last.label:
+        return  # wait until every app's permissions exist
+    from stories.services.roles import ensure_museum_staff_group
+
+    ensure_museum_staff_group()

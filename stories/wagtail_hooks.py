@@ -1,0 +1,51 @@
+"""Admin registration for people, places and languages."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from stories.models import Language, Person, Place
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    list_display = ["full_name", "pseudonym", "name_display"]
+    list_filter = ["name_display"]
+    search_fields = ["full_name", "pseudonym"]
+    panels = ["full_name", "pseudonym", "name_display", "bio", "email"]
+
+
+class PlaceViewSet(SnippetViewSet):
+    model = Place
+    icon = "site"
+    list_display = ["name", "municipality", "latitude", "longitude"]
+    search_fields = ["name", "municipality"]
+    panels = ["name", "municipality", "country", "latitude", "longitude"]
+
+
+class PeopleAndPlacesGroup(SnippetViewSetGroup):
+    items = (PersonViewSet, PlaceViewSet)
+    menu_icon = "group"
+    menu_label = _("People and places")
+    menu_name = "people-and-places"
+
+
+class LanguageViewSet(ModelViewSet):
+    model = Language
+    icon = "globe"
+    menu_label = _("Languages")
+    add_to_settings_menu = True
+    list_display = ["code", "name_nl", "name_en"]
+    form_fields = ["code", "name_nl", "name_en"]
+    search_fields = ["code", "name_nl", "name_en"]
+
+
+register_snippet(PeopleAndPlacesGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_language_viewset():
+    return LanguageViewSet("languages")
