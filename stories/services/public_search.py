@@ -17,8 +17,8 @@ def search_pages(query: str, user) -> list:
     story_match = Q()
     object_match = Q()
     for word in words:
-        story_match &= Q(title__icontains=word) | Q(summary__icontains=word) | Q(tags__name__iexact=word)
-        object_match &= Q(title__icontains=word) | Q(summary__icontains=word) | Q(tags__name__iexact=word)
+        story_match &= Q(title__icontains=word) | Q(summary__icontains=word) | Q(tagged_items__tag__name__iexact=word)
+        object_match &= Q(title__icontains=word) | Q(summary__icontains=word) | Q(tagged_items__tag__name__iexact=word)
     stories = story_cards(StoryPage.objects.filter(can_read).filter(story_match).distinct())
     objects = object_cards(HeritageObjectPage.objects.filter(can_read).filter(object_match).distinct())
     return list(stories[:RESULT_LIMIT]) + list(objects[:RESULT_LIMIT])
