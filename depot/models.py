@@ -1,6 +1,7 @@
 """The depot's catalogue (collections and items) and the routable public depot pages."""
 
-from urllib.parse import quote
+import hashlib
+import re
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -46,6 +47,7 @@ class DepotItem(index.Indexed, models.Model):
     """A catalogue record, identified by its inventory number; synced from the collection system."""
 
     inventory_number = models.CharField(_("inventory number"), max_length=100, unique=True)
+    url_slug = models.CharField(max_length=140, unique=True, editable=False)
     title = models.CharField(_("title"), max_length=500)
     title_en = models.CharField(_("title in English"), max_length=500, blank=True)
     collection = models.ForeignKey(
@@ -113,6 +115,10 @@ class DepotItem(index.Indexed, models.Model):
     def __str__(self):
         return f"{self.inventory_number} · {self.title}"
 
+    def save(self, *args, **kwargs):
+        self.url_slug = url_slug_for(self.inventory_number)
+        super().save(*args, **kwargs)
+
     def clean(self):
         if self.year_from is not None and self.year_to is not None and self.year_to < self.year_from:
             raise ValidationError(
@@ -138,8 +144,28 @@ class DepotItem(index.Indexed, models.Model):
 
     @property
     def url_key(self) -> str:
-        """The inventory number as it appears in a URL (spaces and slashes escaped)."""
-        return quote(self.inventory_number, safe="")
+        """The inventory number as it appears in a URL (see url_slug_for)."""
+        return self.url_slug or url_slug_for(self.inventory_number)
+
+
+_URL_SAFE = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def url_slug_for(inventory_number: str) -> str:
+    """The inventory number's part of /depot/<...>/: the number itself when it is URL-safe.
+
+    Wagtail routes only letters, digits, "_" and "-" in a path segment, and real
+    numbers hold spaces, dots, slashes and brackets ("8360 (Inv. 1890)", "F/77"). Those
+    get a readable slug plus a short hash of the number, so two numbers that slugify
+    alike ("BK 1" and "BK.1") still get different URLs, and bulk imports can compute it
+    without looking at other rows.
+    """
+    number = inventory_number.strip()
+    if _URL_SAFE.match(number):
+        return number
+    readable = re.sub(r"[^a-z0-9]+", "-", number.lower()).strip("-")[:100] or "item"
+    digest = hashlib.sha1(number.encode()).hexdigest()[:8]
+    return f"{readable}-{digest}"
 
 
 class DepotRelation(models.TextChoices):
@@ -208,12 +234,12 @@ class DepotIndexPage(RoutablePageMixin, Page):
             },
         )
 
-    @re_path(r"^(?P<inventory_number>[^/]+)/$", name="item")
+    @re_path(r"^(?P<inventory_number>[\w-]+)/$", name="item")
     def item_route(self, request, inventory_number):
         from stories.services.links import links_to_depot_item
 
         item = DepotItem.objects.select_related("collection").filter(
-            inventory_number=inventory_number
+            url_slug=inventory_number
         ).first()
         if item is None:
             raise Http404

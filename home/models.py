@@ -42,6 +42,9 @@ class HomePage(Page):
             )[:6]
         )
         context["communities"] = list(
-            CommunityPage.objects.live().select_related("hero_image").order_by("title")
+            CommunityPage.objects.live()
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
+            .order_by("title")
         )
         return context

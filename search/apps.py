@@ -8,3 +8,8 @@ class SearchConfig(AppConfig):
     name = "search"
     verbose_name = _("Public search")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from search import signals
+
+        signals.connect()

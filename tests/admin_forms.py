@@ -12,6 +12,7 @@ def story_form(**overrides):
         "narrators": inline_formset([]),
         "depot_links": inline_formset([]),
         "access_level": "public",
+        "text_language": "nl",
         "licence": "https://creativecommons.org/licenses/by/4.0/",
         "comment_notifications": False,
     }

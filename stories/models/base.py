@@ -45,6 +45,15 @@ class AccessControlledPage(Page):
         blank=True,
         help_text=_("Not shown to the public before this date, even when published."),
     )
+    text_language = models.CharField(
+        _("language of the text"),
+        max_length=35,
+        default="nl",
+        help_text=_(
+            "BCP 47 code of the language this page is written in (nl, en, pap, …), "
+            "so screen readers pronounce it right."
+        ),
+    )
     licence = models.CharField(
         _("licence"),
         max_length=80,
@@ -60,6 +69,16 @@ class AccessControlledPage(Page):
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        from stories.models.people import Language
+
+        if self.text_language and not Language.objects.filter(code=self.text_language).exists():
+            raise ValidationError(
+                {"text_language": _("“%(code)s” is not a language we know. Add it under Settings → Languages first.")
+                 % {"code": self.text_language}}
+            )
 
     @property
     def community(self):

@@ -27,7 +27,10 @@ class CommunityIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["communities"] = (
-            CommunityPage.objects.child_of(self).live().select_related("hero_image")
+            CommunityPage.objects.child_of(self)
+            .live()
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
         )
         return context
 

@@ -62,7 +62,9 @@ class HeritageObjectPage(AccessControlledPage):
         ),
     ]
     settings_panels = AccessControlledPage.settings_panels + [
-        MultiFieldPanel(["access_level", "embargo_until", "licence"], heading=_("Access and rights")),
+        MultiFieldPanel(
+            ["access_level", "embargo_until", "licence", "text_language"], heading=_("Access and rights")
+        ),
     ]
     search_fields = AccessControlledPage.search_fields + [
         index.SearchField("summary"),

@@ -35,15 +35,8 @@ class Reader:
         return user.is_superuser or user.groups.filter(name=MUSEUM_STAFF_GROUP).exists()
 
     @cached_property
-    def member_paths(self) -> tuple[str, ...]:
-        """Tree paths of the communities the user belongs to (as member or curator)."""
-        return self._community_paths(curators_only=False)
-
-    @cached_property
-    def curator_paths(self) -> tuple[str, ...]:
-        return self._community_paths(curators_only=True)
-
-    def _community_paths(self, curators_only: bool) -> tuple[str, ...]:
+    def _communities(self) -> tuple[tuple[int, str, bool], ...]:
+        """(id, tree path, is curator) of each community the user belongs to."""
         user = self.user
         if not user or not user.is_authenticated:
             return ()
@@ -52,10 +45,27 @@ class Reader:
         group_ids = list(user.groups.values_list("pk", flat=True))
         if not group_ids:
             return ()
-        condition = Q(curator_group_id__in=group_ids)
-        if not curators_only:
-            condition |= Q(member_group_id__in=group_ids)
-        return tuple(CommunityPage.objects.filter(condition).values_list("path", flat=True))
+        rows = CommunityPage.objects.filter(
+            Q(curator_group_id__in=group_ids) | Q(member_group_id__in=group_ids)
+        ).values_list("pk", "path", "curator_group_id")
+        return tuple((pk, path, curators in group_ids) for pk, path, curators in rows)
+
+    @property
+    def member_paths(self) -> tuple[str, ...]:
+        """Tree paths of the communities the user belongs to (as member or curator)."""
+        return tuple(path for _, path, _ in self._communities)
+
+    @property
+    def curator_paths(self) -> tuple[str, ...]:
+        return tuple(path for _, path, curator in self._communities if curator)
+
+    @property
+    def member_community_ids(self) -> tuple[int, ...]:
+        return tuple(pk for pk, _, _ in self._communities)
+
+    @property
+    def curator_community_ids(self) -> tuple[int, ...]:
+        return tuple(pk for pk, _, curator in self._communities if curator)
 
 
 def reader_for(user) -> Reader:

@@ -28,7 +28,12 @@ def object_cards(queryset: QuerySet) -> QuerySet:
     from stories.models import HeritageObjectImage
 
     return queryset.select_related("brought_by").prefetch_related(
-        Prefetch("images", queryset=HeritageObjectImage.objects.select_related("image")),
+        Prefetch(
+            "images",
+            queryset=HeritageObjectImage.objects.select_related("image").prefetch_related(
+                "image__renditions"
+            ),
+        ),
     )
 
 
@@ -107,10 +112,12 @@ def story_context(story, user) -> dict:
         ),
         "linked_communities": list(story.related_communities.live()),
         "more_stories": list(
-            StoryPage.objects.filter(can_read)
-            .child_of(community)
-            .exclude(pk=story.pk)
-            .order_by("-first_published_at")[:3]
+            story_cards(
+                StoryPage.objects.filter(can_read)
+                .child_of(community)
+                .exclude(pk=story.pk)
+                .order_by("-first_published_at")
+            )[:3]
         ),
         "object_model": HeritageObjectPage,
     }
@@ -123,7 +130,9 @@ def object_context(object_page, user) -> dict:
     return {
         "community": object_page.get_parent().specific,
         "images": list(
-            HeritageObjectImage.objects.filter(object_page=object_page).select_related("image")
+            HeritageObjectImage.objects.filter(object_page=object_page)
+            .select_related("image")
+            .prefetch_related("image__renditions")
         ),
         "object_tags": list(object_page.tags.all()),
         "depot_links": list(

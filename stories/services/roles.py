@@ -16,13 +16,14 @@ CURATOR_COLLECTION_PERMISSIONS = (
     ("wagtailimages", "add_image"),
     ("wagtailimages", "change_image"),
     ("wagtailimages", "choose_image"),
-    ("media", "add_oralhistorymedia"),
-    ("media", "change_oralhistorymedia"),
-    ("media", "choose_oralhistorymedia"),
+    # wagtailmedia checks permissions on its own Media model, also for a custom media model.
+    ("wagtailmedia", "add_media"),
+    ("wagtailmedia", "change_media"),
+    ("wagtailmedia", "choose_media"),
 )
 STAFF_COLLECTION_PERMISSIONS = CURATOR_COLLECTION_PERMISSIONS + (
     ("wagtailimages", "delete_image"),
-    ("media", "delete_oralhistorymedia"),
+    ("wagtailmedia", "delete_media"),
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "change_document"),
     ("wagtaildocs", "choose_document"),

@@ -70,7 +70,7 @@ def seed(n_stories, rng):
     ]
     if DepotItem.objects.count() < 2000:
         DepotItem.objects.bulk_create(
-            DepotItem(inventory_number=f"BENCH-{i:05d}", title=f"Voorwerp {i}", collection=collections[i % 5])
+            DepotItem(inventory_number=f"BENCH-{i:05d}", url_slug=f"BENCH-{i:05d}", title=f"Voorwerp {i}", collection=collections[i % 5])
             for i in range(2000)
         )
     items = list(DepotItem.objects.all()[:2000])

@@ -1,0 +1,129 @@
+"""The public index's shape, written with elasticsearch-dsl: analyzers, fields, one document kind per row.
+
+One index holds stories, heritage objects, depot items and communities (field
+``kind``), so one query ranks them together and one set of facets counts them all.
+Only what a visitor may see goes in: public names of people, never full names of
+pseudonymous or anonymous people; drafts are never indexed.
+"""
+
+from elasticsearch.dsl import (
+    Date,
+    Document,
+    GeoPoint,
+    Integer,
+    Keyword,
+    SearchAsYouType,
+    Text,
+    analyzer,
+    token_filter,
+)
+
+dutch_stop = token_filter("dutch_stop", type="stop", stopwords="_dutch_")
+dutch_stemmer = token_filter("dutch_stemmer", type="stemmer", language="dutch")
+english_stop = token_filter("english_stop", type="stop", stopwords="_english_")
+english_stemmer = token_filter("english_stemmer", type="stemmer", language="english")
+english_possessive = token_filter("english_possessive", type="stemmer", language="possessive_english")
+
+# Dutch first: the communities' stories are mostly told in Dutch. Folding before
+# stemming, so "café" and "cafe", "één" and "een" meet.
+dutch_text = analyzer(
+    "dutch_text", tokenizer="standard", filter=["lowercase", "asciifolding", dutch_stop, dutch_stemmer]
+)
+english_text = analyzer(
+    "english_text",
+    tokenizer="standard",
+    filter=[english_possessive, "lowercase", "asciifolding", english_stop, english_stemmer],
+)
+folded = analyzer("folded", tokenizer="standard", filter=["lowercase", "asciifolding"])
+
+
+def _prose(**kwargs):
+    """A text field analysed in Dutch, with an English sub-field."""
+    return Text(analyzer=dutch_text, fields={"en": Text(analyzer=english_text)}, **kwargs)
+
+
+def _suggestable(**kwargs):
+    """A text field that also answers as-you-type prefixes."""
+    return Text(
+        analyzer=dutch_text,
+        fields={
+            "en": Text(analyzer=english_text),
+            "exact": Text(analyzer=folded),
+            "suggest": SearchAsYouType(analyzer=folded),
+            "raw": Keyword(ignore_above=256),
+        },
+        **kwargs,
+    )
+
+
+class PublicDocument(Document):
+    """A row of the public index: a story, a heritage object, a depot item or a community."""
+
+    kind = Keyword()
+    title = _suggestable()
+    summary = _prose()
+    body = _prose()
+    people = Text(analyzer=folded, fields={"suggest": SearchAsYouType(analyzer=folded), "raw": Keyword()})
+    tags = Keyword()
+    tags_text = Text(analyzer=folded, fields={"suggest": SearchAsYouType(analyzer=folded)})
+    places = Keyword()
+    places_text = Text(analyzer=folded, fields={"suggest": SearchAsYouType(analyzer=folded)})
+    location = GeoPoint()
+    communities = Keyword()  # slugs of every community the item belongs or links to
+    home_community = Keyword()  # the community whose members may read community-level items
+    depot_collections = Keyword()
+    inventory_numbers = Keyword(fields={"text": Text(analyzer=folded)})
+    languages = Keyword()
+    media_type = Keyword()
+    decades = Integer()
+    year_from = Integer()
+    year_to = Integer()
+    access_level = Keyword()
+    embargo_until = Date()
+    published_at = Date()
+    url = Keyword(index=False)
+    image_url = Keyword(index=False)
+
+    class Index:
+        settings = {
+            "number_of_shards": 1,
+            "number_of_replicas": 0,
+            "max_result_window": 10_000,
+        }
+
+
+# Fields a free-text query searches, with their weights.
+TEXT_FIELDS = [
+    "title^4",
+    "title.en^3",
+    "title.exact^4",
+    "summary^2",
+    "summary.en^1.5",
+    "body",
+    "body.en^0.8",
+    "people^2",
+    "tags_text^2",
+    "places_text^1.5",
+    "inventory_numbers.text^5",
+]
+SUGGEST_FIELDS = [
+    "title.suggest",
+    "title.suggest._2gram",
+    "title.suggest._3gram",
+    "people.suggest",
+    "people.suggest._2gram",
+    "places_text.suggest",
+    "tags_text.suggest",
+]
+HIGHLIGHT_FIELDS = ["title", "summary", "body"]
+MLT_FIELDS = ["title", "summary", "body", "tags_text", "places_text"]
+
+
+def index_body() -> dict:
+    """Settings and mappings for a new versioned index, as the engine's create call takes them."""
+    from elasticsearch.dsl import Index
+
+    index = Index("unused")
+    index.settings(**PublicDocument.Index.settings)
+    index.document(PublicDocument)
+    return index.to_dict()

@@ -1,0 +1,189 @@
+"""Keeping the public index in step with the database.
+
+Changes are recorded as PendingIndexUpdate rows (``queue``) and sent to the engine by
+``process_pending`` (run as a background task, and by ``manage.py search_replay``).
+``rebuild`` fills a fresh versioned index and swaps the alias, so search keeps
+answering from the old index until the new one is complete.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from collections.abc import Callable, Iterable
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from search import sources
+from search.documents import index_body
+from search.engine import EngineUnavailable, get_engine
+from search.models import IndexBuild, PendingIndexUpdate
+
+logger = logging.getLogger(__name__)
+BULK_SIZE = 500
+
+
+def queue(keys: Iterable[str]) -> None:
+    """Record that these documents changed, and ask a worker to send them."""
+    keys = sorted({k for k in keys if k})
+    if not keys:
+        return
+    for key in keys:
+        updated = PendingIndexUpdate.objects.filter(key=key).update(
+            version=F("version") + 1, updated_at=timezone.now()
+        )
+        if not updated:
+            PendingIndexUpdate.objects.get_or_create(key=key)
+    from search.tasks import process_index_updates
+
+    transaction.on_commit(lambda: _enqueue(process_index_updates))
+
+
+def _enqueue(task):
+    try:
+        task.enqueue()
+    except Exception:  # the rows wait for the next worker or replay
+        logger.exception("could not enqueue the index update task")
+
+
+def _target_indexes(engine) -> list[str]:
+    """The alias plus any index a running rebuild is filling."""
+    building = list(IndexBuild.objects.filter(finished_at__isnull=True).values_list("name", flat=True))
+    return [engine.alias, *building]
+
+
+def _operations(pairs, index: str | None = None) -> list[dict]:
+    ops: list[dict] = []
+    for key, document in pairs:
+        meta = {"_id": key}
+        if index:
+            meta["_index"] = index
+        if document is None:
+            ops.append({"delete": meta})
+        else:
+            ops.append({"index": meta})
+            ops.append(document)
+    return ops
+
+
+def ensure_index(engine=None) -> str:
+    """Make sure the alias points at an index (creating an empty one the first time)."""
+    engine = engine or get_engine()
+    targets = engine.alias_targets()
+    if targets:
+        return targets[0]
+    name = _new_index_name(engine)
+    engine.create_index(name, index_body())
+    engine.swap_alias(name)
+    return name
+
+
+def process_pending(limit: int | None = None) -> int:
+    """Send waiting updates to the engine; returns how many were sent. Keeps them on failure."""
+    engine = get_engine()
+    if engine is None:
+        PendingIndexUpdate.objects.all().delete()  # database search reads the database itself
+        return 0
+    sent = 0
+    try:
+        ensure_index(engine)
+        targets = _target_indexes(engine)
+        while True:
+            rows = list(PendingIndexUpdate.objects.order_by("updated_at", "pk")[:BULK_SIZE])
+            if not rows:
+                break
+            pairs = [(row.key, sources.document_for(row.key)) for row in rows]
+            for target in targets:
+                engine.bulk(_operations(pairs), index=target)
+            for row in rows:
+                PendingIndexUpdate.objects.filter(pk=row.pk, version=row.version).delete()
+            sent += len(rows)
+            if limit and sent >= limit:
+                break
+    except EngineUnavailable as error:
+        PendingIndexUpdate.objects.all().update(attempts=F("attempts") + 1, last_error=str(error)[:2000])
+        logger.warning("search engine unavailable, %s updates wait: %s", pending_count(), error)
+        return sent
+    return sent
+
+
+def pending_count() -> int:
+    return PendingIndexUpdate.objects.count()
+
+
+def _new_index_name(engine) -> str:
+    return f"{engine.alias}_v{timezone.now():%Y%m%d%H%M%S%f}"
+
+
+def rebuild(progress: Callable[[int, int], None] | None = None, keep_old: bool = False) -> dict:
+    """Fill a new versioned index from the database and swap the alias to it.
+
+    Searches keep answering from the old index until the swap; updates made during
+    the rebuild go to both. Returns numbers for the caller to report.
+    """
+    engine = get_engine()
+    if engine is None:
+        raise EngineUnavailable("no SEARCH_URL configured: the database is searched directly")
+    started = time.perf_counter()
+    name = _new_index_name(engine)
+    engine.create_index(name, index_body())
+    engine.set_refresh_interval(name, "-1")
+    build = IndexBuild.objects.create(name=name)
+    total = sources.count_documents()
+    done = 0
+    try:
+        batch: list[tuple[str, dict | None]] = []
+        for pair in sources.iter_documents():
+            if pair[1] is None:
+                continue
+            batch.append(pair)
+            if len(batch) >= BULK_SIZE:
+                engine.bulk(_operations(batch), index=name)
+                done += len(batch)
+                batch = []
+                if progress:
+                    progress(done, total)
+        if batch:
+            engine.bulk(_operations(batch), index=name)
+            done += len(batch)
+        if progress:
+            progress(done, total)
+        engine.set_refresh_interval(name, None)
+        engine.refresh(name)
+        old = engine.swap_alias(name)
+    except BaseException:
+        build.delete()
+        engine.delete_index(name)
+        raise
+    build.finished_at = timezone.now()
+    build.documents = done
+    build.save(update_fields=["finished_at", "documents"])
+    if not keep_old:
+        for index in old:
+            engine.delete_index(index)
+    process_pending()
+    elapsed = time.perf_counter() - started
+    return {"index": name, "documents": done, "seconds": elapsed, "replaced": old}
+
+
+class ProgressBar:
+    """A plain progress bar for management commands (stderr, one line, no dependency)."""
+
+    def __init__(self, stream=None, width=40):
+        self.stream = stream or sys.stderr
+        self.width = width
+        self.started = time.perf_counter()
+
+    def __call__(self, done: int, total: int):
+        total = max(total, done, 1)
+        filled = int(self.width * done / total)
+        rate = done / max(time.perf_counter() - self.started, 1e-6)
+        self.stream.write(
+            f"\r[{'#' * filled}{'.' * (self.width - filled)}] {done}/{total} ({rate:,.0f} docs/s)"
+        )
+        if done >= total:
+            self.stream.write("\n")
+        self.stream.flush()
