@@ -180,8 +180,10 @@ class ElasticsearchAdapter(BaseAdapter):
 
 
 ADAPTERS = {
+    "opensearch": OpenSearchAdapter,
     "opensearch2": OpenSearchAdapter,
     "opensearch3": OpenSearchAdapter,
+    "elasticsearch": ElasticsearchAdapter,
     "elasticsearch8": ElasticsearchAdapter,
 }
 
@@ -204,4 +206,4 @@ def get_engine() -> BaseAdapter | None:
     url = getattr(settings, "SEARCH_URL", "")
     if not url:
         return None
-    return _engine_for(url, settings.SEARCH_ENGINE, public_alias(), float(getattr(settings, "SEARCH_TIMEOUT", 5)))
+    return _engine_for(url, settings.SEARCH_ENGINE, public_alias(), float(settings.SEARCH_TIMEOUT))

@@ -147,18 +147,32 @@ WAGTAILMEDIA = {
 }
 
 # --- Search -----------------------------------------------------------------
-# SEARCH_URL unset: Wagtail's database backend. Set: Wagtail's matching engine backend.
+# SEARCH_URL unset: Wagtail's database backend and database search for the public.
+# Set: the engine answers both, Wagtail's own backend for admin search and the
+# project's adapter (search/engine.py) for the public index.
 SEARCH_URL = env.str("SEARCH_URL", "")
-SEARCH_ENGINE = env.str("SEARCH_ENGINE", "opensearch2")  # opensearch2 | opensearch3 | elasticsearch8
+SEARCH_ENGINE = env.str("SEARCH_ENGINE", "opensearch")  # opensearch | elasticsearch
 SEARCH_INDEX_PREFIX = env.str("SEARCH_INDEX_PREFIX", "brengkunst_")
+SEARCH_TIMEOUT = env.float("SEARCH_TIMEOUT", 5.0)
+
+
+def _wagtail_search_backend(engine: str) -> str:
+    """Wagtail's backend module for the engine and the installed client's major version."""
+    if engine.startswith("elasticsearch"):
+        return "wagtail.search.backends.elasticsearch8"
+    import opensearchpy
+
+    return "wagtail.search.backends." + ("opensearch3" if opensearchpy.VERSION[0] >= 3 else "opensearch2")
+
+
 if SEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": f"wagtail.search.backends.{SEARCH_ENGINE}",
+            "BACKEND": _wagtail_search_backend(SEARCH_ENGINE),
             "URLS": [SEARCH_URL],
             # Wagtail's own indexes; the public index has its own alias (search/).
             "INDEX_PREFIX": f"{SEARCH_INDEX_PREFIX}wagtail_",
-            "TIMEOUT": 5,
+            "TIMEOUT": SEARCH_TIMEOUT,
         }
     }
 else:

@@ -15,3 +15,9 @@ TASKS = {
     }
 }
 WAGTAILADMIN_BASE_URL = env.str("BASE_URL", "http://testserver")
+
+# Tests never use an engine by accident: the app runs on database search, and only the
+# engine tests point it at the node bin/test started (SEARCH_URL), each on a private alias.
+TEST_SEARCH_URL = env.str("TEST_SEARCH_URL", "") or env.str("SEARCH_URL", "")
+SEARCH_URL = ""
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -1,0 +1,122 @@
+"""Engine queries, built with elasticsearch-dsl from clean parameters and the reader.
+
+The access filter is part of the query itself (a bool filter), so hits, totals,
+facet counts, highlights, suggestions and related items all come from readable
+documents only. It is built from the user on the server, never from the request.
+"""
+
+from __future__ import annotations
+
+from django.utils import timezone
+from elasticsearch.dsl import A, Q, Search
+
+from search.documents import HIGHLIGHT_FIELDS, MLT_FIELDS, SUGGEST_FIELDS, TEXT_FIELDS
+from search.params import FACETS, SearchParams
+
+FACET_SIZE = 20
+SOURCE_FIELDS = ["kind", "title", "summary", "url", "communities", "published_at", "image_url"]
+
+
+def access_filter(reader, today=None) -> Q:
+    """What the reader may see, as an engine filter (mirrors stories.services.access)."""
+    if reader.is_staff:
+        return Q("match_all")
+    today = (today or timezone.localdate()).isoformat()
+    not_embargoed = ~Q("range", embargo_until={"gt": today})
+    readable = Q("term", access_level="public") & not_embargoed
+    if reader.member_community_ids:
+        readable |= (
+            Q("term", access_level="community")
+            & Q("terms", home_community=[str(pk) for pk in reader.member_community_ids])
+            & not_embargoed
+        )
+    if reader.curator_community_ids:
+        readable |= Q("terms", home_community=[str(pk) for pk in reader.curator_community_ids])
+    return readable
+
+
+def text_query(query: str) -> Q:
+    """All words match somewhere (ranked first), or most of them; phrases score extra."""
+    return Q(
+        "bool",
+        should=[
+            Q("multi_match", query=query, fields=TEXT_FIELDS, type="best_fields", operator="and", tie_breaker=0.3, boost=2),
+            Q("multi_match", query=query, fields=TEXT_FIELDS, type="best_fields", minimum_should_match="2<70%", tie_breaker=0.3),
+            Q("multi_match", query=query, fields=["title", "summary", "body"], type="phrase", boost=2),
+        ],
+        minimum_should_match=1,
+    )
+
+
+def _facet_filters(params: SearchParams) -> dict[str, Q]:
+    return {
+        name: Q("terms", **{FACETS[name]: values})
+        for name, values in params.facets.items()
+    }
+
+
+def search_body(params: SearchParams, reader) -> dict:
+    """The full search request: query, access filter, facets (multi-select), highlight, page."""
+    search = Search()
+    if params.query:
+        search = search.query(text_query(params.query))
+    search = search.filter(access_filter(reader))
+    filters = _facet_filters(params)
+    if filters:
+        # Post-filter: facet counts of one facet ignore its own selection, so values combine.
+        search = search.post_filter(Q("bool", filter=list(filters.values())))
+    for name, field in FACETS.items():
+        others = [q for other, q in filters.items() if other != name]
+        bucket = A("filter", Q("bool", filter=others) if others else Q("match_all"))
+        bucket.bucket("values", "terms", field=field, size=FACET_SIZE)
+        search.aggs.bucket(name, bucket)
+    if params.query:
+        search = search.highlight_options(
+            encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"],
+            fragment_size=160, number_of_fragments=2, no_match_size=0,
+        ).highlight(*HIGHLIGHT_FIELDS)
+    if params.sort == "date" or not params.query:
+        search = search.sort({"published_at": {"order": "desc", "missing": "_last"}}, "_score")
+    else:
+        search = search.sort("_score", {"published_at": {"order": "desc", "missing": "_last"}})
+    search = search.source(SOURCE_FIELDS).extra(track_total_hits=True)
+    return search[params.offset : params.offset + params.per_page].to_dict()
+
+
+def autocomplete_body(prefix: str, reader, size: int = 8) -> dict:
+    search = (
+        Search()
+        .query(Q("multi_match", query=prefix, type="bool_prefix", fields=SUGGEST_FIELDS))
+        .filter(access_filter(reader))
+        .source(["kind", "title", "url"])
+    )
+    return search[:size].to_dict()
+
+
+def related_body(key: str, reader, size: int = 4, kinds=("story", "object")) -> dict:
+    search = (
+        Search()
+        .query(
+            Q(
+                "more_like_this",
+                fields=MLT_FIELDS,
+                like=[{"_id": key}],
+                min_term_freq=1,
+                min_doc_freq=1,
+                max_query_terms=25,
+                minimum_should_match="10%",
+            )
+        )
+        .filter(access_filter(reader))
+        .filter(Q("terms", kind=list(kinds)))
+        .exclude(Q("ids", values=[key]))
+        .source(SOURCE_FIELDS)
+    )
+    return search[:size].to_dict()
+
+
+def links_body(field: str, value: str, reader, aggregate: str, size: int = 50) -> dict:
+    """Counts of `aggregate` values over readable documents whose `field` holds `value`."""
+    search = Search().filter(access_filter(reader)).filter(Q("term", **{field: value}))
+    search.aggs.bucket("values", "terms", field=aggregate, size=size)
+    return search[:0].to_dict()

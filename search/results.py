@@ -1,0 +1,91 @@
+"""The one result shape both search backends answer with (and the JSON API serialises)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field
+
+from django.utils.translation import get_language, gettext_lazy as _
+
+from search.params import SearchParams
+
+KIND_LABELS = {
+    "story": _("Story"),
+    "object": _("Heritage object"),
+    "depot": _("Depot item"),
+    "community": _("Community"),
+}
+MEDIA_LABELS = {"audio": _("Audio"), "video": _("Video"), "image": _("Images"), "text": _("Text")}
+
+
+@dataclass
+class Hit:
+    key: str
+    kind: str
+    title: str
+    url: str
+    summary: str = ""
+    highlights: list[str] = field(default_factory=list)  # HTML: escaped text with <mark>
+    community: str = ""
+    published_at: str | None = None
+    image_url: str = ""
+
+    @property
+    def kind_label(self):
+        return KIND_LABELS.get(self.kind, self.kind)
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class SearchResults:
+    params: SearchParams
+    total: int = 0
+    hits: list[Hit] = field(default_factory=list)
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    backend: str = "database"
+    notice: str = ""
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.params.per_page))
+
+    @property
+    def has_next(self) -> bool:
+        return self.params.page < self.pages
+
+    @property
+    def has_previous(self) -> bool:
+        return self.params.page > 1
+
+    def as_json(self) -> dict:
+        return {
+            "query": self.params.query,
+            "filters": self.params.facets,
+            "sort": self.params.sort,
+            "page": self.params.page,
+            "per_page": self.params.per_page,
+            "pages": self.pages,
+            "total": self.total,
+            "backend": self.backend,
+            "notice": str(self.notice),
+            "results": [
+                {**asdict(hit), "kind_label": str(hit.kind_label)} for hit in self.hits
+            ],
+            "facets": {
+                name: [asdict(value) for value in values] for name, values in self.facets.items()
+            },
+        }
+
+
+def localised_url(url: str) -> str:
+    """Index URLs are Dutch (no prefix); English visitors get the /en/ version."""
+    if url and url.startswith("/") and (get_language() or "nl").startswith("en") and not url.startswith("/en/"):
+        return "/en" + url
+    return url

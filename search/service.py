@@ -1,0 +1,116 @@
+"""The public search service: one entry point, answered by the engine or by the database.
+
+``search(params, user)`` always returns SearchResults. When no engine is configured the
+database answers; when the engine is configured but does not answer, the database
+answers too and the results carry a notice saying so.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.utils.translation import gettext_lazy as _
+
+from search import database, queries
+from search.engine import EngineUnavailable, get_engine
+from search.labels import facet_labels
+from search.params import FACETS, SearchParams
+from search.results import FacetValue, Hit, SearchResults, localised_url
+from stories.services.access import reader_for
+
+logger = logging.getLogger(__name__)
+ENGINE_DOWN = _("The search engine is not answering right now; these results come from a simpler search.")
+
+
+def search(params: SearchParams, user) -> SearchResults:
+    reader = reader_for(user)
+    engine = get_engine()
+    if engine is None:
+        return database.search(params, reader)
+    try:
+        response = engine.search(queries.search_body(params, reader))
+    except EngineUnavailable as error:
+        logger.warning("search falls back to the database: %s", error)
+        results = database.search(params, reader)
+        results.notice = ENGINE_DOWN
+        return results
+    return _from_engine(response, params, engine.name)
+
+
+def _from_engine(response: dict, params: SearchParams, backend: str) -> SearchResults:
+    hits = [_hit(raw) for raw in response["hits"]["hits"]]
+    total = response["hits"]["total"]
+    total = total["value"] if isinstance(total, dict) else int(total)
+    facets = {}
+    for name in FACETS:
+        buckets = response.get("aggregations", {}).get(name, {}).get("values", {}).get("buckets", [])
+        values = [str(b["key"]) for b in buckets]
+        selected = params.selected(name)
+        for value in selected:  # a selected value stays visible even when it counts 0
+            if value not in values:
+                buckets.append({"key": value, "doc_count": 0})
+                values.append(value)
+        labels = facet_labels(name, values)
+        facets[name] = [
+            FacetValue(
+                value=str(b["key"]),
+                label=labels.get(str(b["key"]), str(b["key"])),
+                count=b["doc_count"],
+                selected=str(b["key"]) in selected,
+            )
+            for b in buckets
+        ]
+    return SearchResults(params=params, total=total, hits=hits, facets=facets, backend=backend)
+
+
+def _hit(raw: dict) -> Hit:
+    source = raw.get("_source", {})
+    highlight = raw.get("highlight", {})
+    fragments = [f for field in ("title", "summary", "body") for f in highlight.get(field, [])]
+    communities = source.get("communities") or []
+    return Hit(
+        key=raw["_id"],
+        kind=source.get("kind", ""),
+        title=source.get("title", ""),
+        url=localised_url(source.get("url", "")),
+        summary=source.get("summary", "") or "",
+        highlights=fragments[:3],
+        community=communities[0] if communities else "",
+        published_at=source.get("published_at"),
+        image_url=source.get("image_url", "") or "",
+    )
+
+
+def autocomplete(prefix: str, user, size: int = 8) -> list[dict]:
+    """Suggestions as you type: title, kind and URL of readable documents."""
+    prefix = " ".join((prefix or "").split())[:100]
+    if len(prefix) < 2:
+        return []
+    reader = reader_for(user)
+    engine = get_engine()
+    if engine is not None:
+        try:
+            response = engine.search(queries.autocomplete_body(prefix, reader, size))
+            return [
+                {"title": h["_source"]["title"], "kind": h["_source"]["kind"], "url": localised_url(h["_source"]["url"])}
+                for h in response["hits"]["hits"]
+            ]
+        except EngineUnavailable:
+            pass
+    return database.autocomplete(prefix, reader, size)
+
+
+def related(page, user, size: int = 4) -> list[Hit]:
+    """Stories and objects like this page (more-like-this), readable by the user."""
+    from search.sources import key_for
+
+    reader = reader_for(user)
+    key = key_for(page)
+    engine = get_engine()
+    if engine is not None and key:
+        try:
+            response = engine.search(queries.related_body(key, reader, size))
+            return [_hit(raw) for raw in response["hits"]["hits"]]
+        except EngineUnavailable:
+            pass
+    return database.related(page, reader, size)
