@@ -23,7 +23,7 @@ from django.utils.safestring import mark_safe
 
 from search.labels import facet_labels
 from search.params import FACETS, SearchParams
-from search.results import FacetValue, Hit, SearchResults, localised_url
+from search.results import FacetValue, Hit, SearchResults, add_community_titles, localised_url
 from stories.services.access import readable_filter
 
 COMMUNITY_PATH_LENGTH = 16  # root/home/communities/community: four steps of four characters
@@ -216,7 +216,7 @@ def search(params: SearchParams, reader) -> SearchResults:
         union = rows[0].union(*rows[1:], all=True) if len(rows) > 1 else rows[0]
         order = ("-date", "-score") if params.sort == "date" or not words else ("-score", "-date")
         page_rows = list(union.order_by(*order)[params.offset : params.offset + params.per_page])
-    hits = _hits(page_rows, words, paths)
+    hits = add_community_titles(_hits(page_rows, words, paths))
     facets = _facets(params, reader, words, paths, paths_by_slug)
     return SearchResults(params=params, total=total, hits=hits, facets=facets, backend="database")
 

@@ -68,7 +68,10 @@ def parse(querydict) -> SearchParams:
                 values.append(value)
         if values:
             facets[name] = values
+    # Without words there is no relevance to rank by: browsing is newest first.
     sort = querydict.get("sort") if querydict.get("sort") in SORTS else "relevance"
+    if not query:
+        sort = "date"
     try:
         page = int(querydict.get("page") or 1)
     except (TypeError, ValueError):

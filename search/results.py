@@ -27,6 +27,7 @@ class Hit:
     summary: str = ""
     highlights: list[str] = field(default_factory=list)  # HTML: escaped text with <mark>
     community: str = ""
+    community_title: str = ""
     published_at: str | None = None
     image_url: str = ""
 
@@ -82,6 +83,18 @@ class SearchResults:
                 name: [asdict(value) for value in values] for name, values in self.facets.items()
             },
         }
+
+
+def add_community_titles(hits: list[Hit]) -> list[Hit]:
+    """Fill community_title for a page of hits, in one query."""
+    slugs = {hit.community for hit in hits if hit.community}
+    if slugs:
+        from stories.models import CommunityPage
+
+        titles = dict(CommunityPage.objects.filter(slug__in=slugs).values_list("slug", "title"))
+        for hit in hits:
+            hit.community_title = titles.get(hit.community, "")
+    return hits
 
 
 def localised_url(url: str) -> str:

@@ -15,7 +15,7 @@ from search import database, queries
 from search.engine import EngineUnavailable, get_engine
 from search.labels import facet_labels
 from search.params import FACETS, SearchParams
-from search.results import FacetValue, Hit, SearchResults, localised_url
+from search.results import KIND_LABELS, FacetValue, Hit, SearchResults, add_community_titles, localised_url
 from stories.services.access import reader_for
 
 logger = logging.getLogger(__name__)
@@ -38,7 +38,7 @@ def search(params: SearchParams, user) -> SearchResults:
 
 
 def _from_engine(response: dict, params: SearchParams, backend: str) -> SearchResults:
-    hits = [_hit(raw) for raw in response["hits"]["hits"]]
+    hits = add_community_titles([_hit(raw) for raw in response["hits"]["hits"]])
     total = response["hits"]["total"]
     total = total["value"] if isinstance(total, dict) else int(total)
     facets = {}
@@ -91,13 +91,17 @@ def autocomplete(prefix: str, user, size: int = 8) -> list[dict]:
     if engine is not None:
         try:
             response = engine.search(queries.autocomplete_body(prefix, reader, size))
-            return [
+            suggestions = [
                 {"title": h["_source"]["title"], "kind": h["_source"]["kind"], "url": localised_url(h["_source"]["url"])}
                 for h in response["hits"]["hits"]
             ]
         except EngineUnavailable:
-            pass
-    return database.autocomplete(prefix, reader, size)
+            suggestions = database.autocomplete(prefix, reader, size)
+    else:
+        suggestions = database.autocomplete(prefix, reader, size)
+    for suggestion in suggestions:
+        suggestion["kind_label"] = str(KIND_LABELS.get(suggestion["kind"], suggestion["kind"]))
+    return suggestions
 
 
 def related(page, user, size: int = 4) -> list[Hit]:

@@ -49,7 +49,7 @@ def _query(context) -> QueryDict:
     for name in FACETS:
         if params.facets.get(name):
             query.setlist(name, list(params.facets[name]))
-    if params.sort != "relevance":
+    if params.sort != ("relevance" if params.query else "date"):  # only a non-default sort
         query["sort"] = params.sort
     if params.page > 1:
         query["page"] = str(params.page)
@@ -140,17 +140,6 @@ def active_filters(results):
         for value in results.params.facets.get(name, []):
             out.append({"name": name, "heading": heading, "value": value, "label": labels.get(value, value)})
     return out
-
-
-@register.simple_tag
-def community_label(results, slug):
-    """A community's name from the community facet on screen (no query); else the slug."""
-    if not slug:
-        return ""
-    for value in (results.facets or {}).get("community") or []:
-        if value.value == slug:
-            return value.label
-    return slug
 
 
 def _is_title(fragment, title) -> bool:

@@ -74,9 +74,11 @@ def test_visitor_narrows_the_results_with_a_facet(page, live_server, collection)
     assert _count(page) == "Alles: 4 items, nieuwste eerst"  # three readable pages and the community
 
     filters = page.get_by_role("complementary")
-    filters.get_by_role("link", name=re.compile(r"^Erfgoedobject \(1\)")).click()
+    filters.get_by_role("link", name=re.compile(r"^Erfgoedobject \(\s*1\s*\)")).click()
     page.wait_for_url(re.compile(r".*[?&]kind=object(&|$)"))
     assert _count(page) == "1 resultaat"
+    selected = filters.get_by_role("link", name=re.compile(r"^Erfgoedobject .*gekozen"))
+    assert selected.get_attribute("href") == "?"  # clicking it again removes the filter
     results = page.locator("#search-results")
     assert results.get_by_role("link", name="Koffer van mijn vader").is_visible()
     assert results.get_by_role("link", name="De boot naar Rotterdam").count() == 0
