@@ -73,10 +73,35 @@ def reader_for(user) -> Reader:
     return Reader(user or AnonymousUser())
 
 
+_PATH_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # treebeard's materialised-path steps
+
+
+def _next_path(path: str) -> str:
+    """The first path after every descendant of `path` (its last step plus one)."""
+    chars = list(path)
+    for i in range(len(chars) - 1, -1, -1):
+        position = _PATH_ALPHABET.index(chars[i])
+        if position + 1 < len(_PATH_ALPHABET):
+            chars[i] = _PATH_ALPHABET[position + 1]
+            return "".join(chars)
+        chars[i] = _PATH_ALPHABET[0]
+    return path + _PATH_ALPHABET[-1]
+
+
+def subtree(path: str, field: str = "path") -> Q:
+    """A page and its descendants, as a range on the path index.
+
+    The same rows as ``path__startswith``, but a range lets SQLite and PostgreSQL use
+    the unique index on path, where LIKE 'x%' does not (case-insensitive LIKE,
+    non-C collations).
+    """
+    return Q(**{f"{field}__gte": path, f"{field}__lt": _next_path(path)})
+
+
 def _under(paths, field="path") -> Q:
     condition = Q(pk__in=[])
     for path in paths:
-        condition |= Q(**{f"{field}__startswith": path})
+        condition |= subtree(path, field)
     return condition
 
 

@@ -6,9 +6,9 @@ so the number of queries does not grow with stories, tags or links.
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
-from stories.services.access import reader_for, readable_filter
+from stories.services.access import readable_filter, reader_for, subtree
 
 RELATED_LIMIT = 6
 
@@ -46,31 +46,52 @@ class CommunityListing:
 
 def community_listing(community, user) -> CommunityListing:
     """The stories, objects and linked depot collections a user may see on a community page."""
-    from depot.models import DepotCollection
     from stories.models import HeritageObjectPage, StoryPage
 
     reader = reader_for(user)
     can_read = readable_filter(reader)
+    # Stories of this community, and stories of others linked to it: a subquery, not a
+    # join, so no DISTINCT over thousands of rows is needed.
+    linked = StoryPage.related_communities.through.objects.filter(communitypage=community)
     stories = (
         StoryPage.objects.filter(can_read)
-        .filter(Q(path__startswith=community.path) | Q(related_communities=community))
-        .distinct()
+        .filter(subtree(community.path) | Q(pk__in=linked.values("storypage_id")))
         .order_by("-first_published_at", "-pk")
     )
     objects = HeritageObjectPage.objects.filter(can_read).child_of(community).order_by("title")
-    collections = (
-        DepotCollection.objects.filter(
-            Q(items__story_links__story__in=stories.values("pk"))
-            | Q(items__object_links__object_page__in=objects.values("pk"))
-        )
-        .annotate(link_count=Count("items", distinct=True))
-        .order_by("-link_count", "name")
-    )
     return CommunityListing(
         stories=story_cards(stories),
         objects=object_cards(objects)[:12],
-        depot_collections=list(collections),
+        depot_collections=depot_collections_linked_from(stories, objects),
     )
+
+
+def depot_collections_linked_from(stories: QuerySet, objects: QuerySet) -> list:
+    """Depot collections the given stories and objects link to, most-linked first.
+
+    Grouped on the link tables (two small queries) rather than joined from the
+    collections, which made one slow query on large communities.
+    """
+    from depot.models import DepotCollection
+    from stories.models import ObjectDepotLink, StoryDepotLink
+
+    items_by_collection: dict[int, set[int]] = {}
+    for model, field, pages in ((StoryDepotLink, "story", stories), (ObjectDepotLink, "object_page", objects)):
+        rows = (
+            model.objects.filter(**{f"{field}__in": pages.order_by().values("pk")})
+            .filter(depot_item__withdrawn=False, depot_item__collection__isnull=False)
+            .order_by()
+            .values_list("depot_item__collection_id", "depot_item_id")
+            .distinct()
+        )
+        for collection_id, item_id in rows:
+            items_by_collection.setdefault(collection_id, set()).add(item_id)
+    collections = list(DepotCollection.objects.filter(pk__in=items_by_collection))
+    for collection in collections:
+        collection.link_count = len(items_by_collection[collection.pk])
+    return sorted(collections, key=lambda c: (-c.link_count, c.name))
+
+
 
 
 def _parent_paths(pages):

@@ -52,8 +52,7 @@ def seed(n_stories, rng):
 
     existing = StoryPage.objects.count()
     if existing >= n_stories:
-        print(f"seed: {existing} stories already there, skipping")
-        return
+        print(f"seed: {existing} stories already there")
     start = time.perf_counter()
     home = Site.objects.get(is_default_site=True).root_page
     index = CommunityIndexPage.objects.first() or home.add_child(
@@ -91,7 +90,7 @@ def seed(n_stories, rng):
         with transaction.atomic():
             community = communities[n % 5]
             summary = " ".join(rng.choice(body_words) for _ in range(60))
-            story = community.add_child(
+            community.add_child(
                 instance=StoryPage(
                     title=f"Verhaal {n}",
                     slug=f"verhaal-{n}",
@@ -100,18 +99,49 @@ def seed(n_stories, rng):
                     body=[("paragraph", "<p>" + " ".join(rng.choice(body_words) for _ in range(300)) + "</p>")],
                 )
             )
-            StoryNarrator.objects.bulk_create(
-                StoryNarrator(story=story, person=p, sort_order=i) for i, p in enumerate(rng.sample(people, 3))
-            )
-            story.tags.add(*rng.sample(tags, 5))
-            story.places.add(*rng.sample(places, 2))
-            story.related_objects.add(*rng.sample(objects, 2))
-            for item in rng.sample(items, 3):
-                story.depot_links.create(depot_item=item, relation="mentions")
         if (n + 1) % 500 == 0:
             rate = (n + 1 - existing) / (time.perf_counter() - start)
             print(f"seed: {n + 1}/{n_stories} stories ({rate:.0f}/s)", flush=True)
+    link_stories(rng, people, places, objects, items, tags)
     print(f"seed: done in {time.perf_counter() - start:.0f} s")
+
+
+def link_stories(rng, people, places, objects, items, tags):
+    """Narrators, tags, places, objects and depot links for every story that has none yet.
+
+    Written with bulk inserts: modelcluster defers child rows until the page is saved,
+    and saving 10,000 pages again would take as long as creating them.
+    """
+    from taggit.models import Tag
+
+    from stories.models import StoryDepotLink, StoryNarrator, StoryPage, TaggedPage
+
+    todo = list(StoryPage.objects.filter(depot_links__isnull=True).values_list("pk", flat=True))
+    if not todo:
+        return
+    tag_objects = [Tag.objects.get_or_create(name=t, defaults={"slug": t})[0] for t in tags]
+    places_through = StoryPage.places.through
+    objects_through = StoryPage.related_objects.through
+    for start in range(0, len(todo), 1000):
+        chunk = todo[start : start + 1000]
+        StoryNarrator.objects.bulk_create(
+            StoryNarrator(story_id=pk, person=p, sort_order=i)
+            for pk in chunk for i, p in enumerate(rng.sample(people, 3))
+        )
+        TaggedPage.objects.bulk_create(
+            TaggedPage(content_object_id=pk, tag=t) for pk in chunk for t in rng.sample(tag_objects, 5)
+        )
+        places_through.objects.bulk_create(
+            places_through(storypage_id=pk, place=p) for pk in chunk for p in rng.sample(places, 2)
+        )
+        objects_through.objects.bulk_create(
+            objects_through(storypage_id=pk, heritageobjectpage=o) for pk in chunk for o in rng.sample(objects, 2)
+        )
+        StoryDepotLink.objects.bulk_create(
+            StoryDepotLink(story_id=pk, depot_item=item, relation="mentions", sort_order=i)
+            for pk in chunk for i, item in enumerate(rng.sample(items, 3))
+        )
+        print(f"seed: linked {start + len(chunk)}/{len(todo)} stories", flush=True)
 
 
 def measure(client, url, n):
