@@ -236,14 +236,14 @@ class DepotIndexPage(RoutablePageMixin, Page):
 
     @re_path(r"^(?P<inventory_number>[\w-]+)/$", name="item")
     def item_route(self, request, inventory_number):
-        from stories.services.links import links_to_depot_item
+        from search.links import depot_item_links
 
         item = DepotItem.objects.select_related("collection").filter(
             url_slug=inventory_number
         ).first()
         if item is None:
             raise Http404
-        links = links_to_depot_item(item, request.user)
+        links = depot_item_links(item, request.user)
         return self.render(
             request,
             template="depot/depot_item_page.html",

@@ -59,10 +59,12 @@ def community_listing(community, user) -> CommunityListing:
         .order_by("-first_published_at", "-pk")
     )
     objects = HeritageObjectPage.objects.filter(can_read).child_of(community).order_by("title")
+    from search.links import community_depot_collections
+
     return CommunityListing(
         stories=story_cards(stories),
         objects=object_cards(objects)[:12],
-        depot_collections=depot_collections_linked_from(stories, objects),
+        depot_collections=community_depot_collections(community, stories, objects, user),
     )
 
 
@@ -141,6 +143,7 @@ def story_context(story, user) -> dict:
             )[:3]
         ),
         "object_model": HeritageObjectPage,
+        "related": _related(story, user),
     }
 
 
@@ -166,4 +169,12 @@ def object_context(object_page, user) -> dict:
                 StoryPage.objects.filter(can_read).filter(related_objects=object_page)
             )[:RELATED_LIMIT]
         ),
+        "related": _related(object_page, user),
     }
+
+
+def _related(page, user):
+    """More-like-this from the search service (shared tags when there is no engine)."""
+    from search.service import related
+
+    return related(page, user)

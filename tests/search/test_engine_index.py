@@ -105,6 +105,10 @@ def test_related_items_come_from_more_like_this(engine, corpus, community_a, dja
     related = service.related(corpus["harbour"], AnonymousUser())
     assert "Werk in de haven" in [h.title for h in related]
     assert corpus["harbour"].title not in [h.title for h in related]
+    from django.test import Client
+
+    page = Client().get(corpus["harbour"].url).content.decode()
+    assert 'id="related-title"' in page and "Werk in de haven" in page
 
 
 def test_json_has_the_same_shape_as_the_database_fallback(client, corpus, settings):
@@ -125,3 +129,22 @@ def test_json_has_the_same_shape_as_the_database_fallback(client, corpus, settin
 def test_malformed_input_gets_a_normal_page(client, corpus, querystring):
     assert client.get("/search/?" + querystring).status_code == 200
     assert client.get("/search/?format=json&" + querystring).status_code == 200
+
+
+def test_linking_views_answer_from_the_index(client, corpus, community_a, depot_index, engine, settings):
+    item = corpus["item"]
+    community_page = client.get(community_a.url)
+    assert item.collection.name in community_page.content.decode()
+    item_page = client.get(f"{depot_index.url}{item.url_key}/").content.decode()
+    assert "Het verhaal van de haven" in item_page
+    assert community_a.title in item_page
+    # The engine's index is what answers: an item only the index knows nothing about shows nothing.
+    engine.bulk([{"delete": {"_id": f"story:{corpus['harbour'].pk}"}}])
+    engine.refresh()
+    assert "Het verhaal van de haven" not in client.get(f"{depot_index.url}{item.url_key}/").content.decode()
+    # With the engine down, the database answers the same page.
+    settings.SEARCH_URL = "http://127.0.0.1:9"
+    from search import engine as engine_module
+
+    engine_module._engine_for.cache_clear()
+    assert "Het verhaal van de haven" in client.get(f"{depot_index.url}{item.url_key}/").content.decode()
