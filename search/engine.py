@@ -107,14 +107,6 @@ class BaseAdapter:
     def count(self, body: dict | None = None, index: str | None = None) -> int:
         return self._call(self.client.count, index=index or self.alias, body=body or {})["count"]
 
-    def get(self, doc_id: str, index: str | None = None) -> dict | None:
-        try:
-            return self._call(self.client.get, index=index or self.alias, id=doc_id)
-        except EngineUnavailable as error:
-            if "404" in str(error) or "NotFound" in repr(error.__cause__):
-                return None
-            raise
-
 
 class OpenSearchAdapter(BaseAdapter):
     """OpenSearch 2 and 3, through opensearch-py."""

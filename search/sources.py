@@ -190,9 +190,13 @@ def _public_linking_communities(item_ids, communities: _Communities) -> dict[int
     today = timezone.localdate()
     public = Q(access_level="public", live=True) & (Q(embargo_until__isnull=True) | Q(embargo_until__lte=today))
     result: dict[int, set[str]] = {}
-    for model, page_field in ((StoryDepotLink, "story"), (ObjectDepotLink, "object_page")):
-        page_filter = {f"{page_field}__in": model._meta.get_field(page_field).related_model.objects.filter(public)}
-        rows = model.objects.filter(depot_item_id__in=item_ids, **page_filter).values_list(
+    from stories.models import HeritageObjectPage, StoryPage
+
+    for model, page_field, pages in (
+        (StoryDepotLink, "story", StoryPage.objects.filter(public)),
+        (ObjectDepotLink, "object_page", HeritageObjectPage.objects.filter(public)),
+    ):
+        rows = model.objects.filter(depot_item_id__in=item_ids, **{f"{page_field}__in": pages}).values_list(
             "depot_item_id", f"{page_field}__path"
         )
         for item_id, path in rows:

@@ -1,6 +1,5 @@
 """StreamField blocks of a story's body: words, quotes, images, clips and catalogue references."""
 
-from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -122,8 +121,3 @@ class StoryBodyBlock(blocks.StreamBlock):
     media_clip = MediaClipBlock()
     heritage_object = HeritageObjectReferenceBlock()
     depot_item = DepotItemReferenceBlock()
-
-
-def validate_not_empty(value):
-    if not value:
-        raise ValidationError(_("This field is required."))

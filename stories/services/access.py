@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.contrib.auth.models import AnonymousUser, Group
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
 from django.utils import timezone
 
@@ -158,7 +158,3 @@ def can_read(user, page, today=None) -> bool:
     if page.access_level == AccessLevel.COMMUNITY:
         return any(page.path.startswith(p) for p in reader.member_paths)
     return False
-
-
-def staff_group() -> Group | None:
-    return Group.objects.filter(name=MUSEUM_STAFF_GROUP).first()
