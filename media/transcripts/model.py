@@ -1,0 +1,231 @@
+"""Transcripts as plain data: segments, problems, validation and WebVTT export.
+
+No Django here: the parsers (``webvtt``, ``srt``) and the import entry points in
+``media.transcripts`` build these dataclasses, the CMS stores them however it likes.
+
+Times are seconds (float). They are compared and written in whole milliseconds, the
+resolution of both WebVTT and SRT, so float noise never makes two equal times differ.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in a file, at a 1-based line (0: the file as a whole).
+
+    ``error`` problems mean part of the file could not be read (text would be lost) or
+    the timing is broken: ``load_transcript`` refuses the file. ``warning`` problems
+    are things that were left out on purpose and carry no story (an ignored cue
+    setting, a cue without text).
+    """
+
+    line: int
+    message: str
+    severity: str = ERROR
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}" if self.line else self.message
+
+
+@dataclass
+class Segment:
+    """One timed piece of a transcript.
+
+    ``text`` is plain text (markup removed, character references decoded); ``raw_text``
+    is the cue text as it was in the file. ``line`` is the line of the cue's timing
+    line in the file it came from, for messages. Neither takes part in ``==``: two
+    segments are the same when they say the same thing at the same time.
+    """
+
+    start: float
+    end: float
+    text: str
+    speaker: str = ""
+    raw_text: str = field(default="", compare=False)
+    identifier: str = ""
+    settings: dict | None = None
+    line: int = field(default=0, compare=False)
+
+
+@dataclass
+class Transcript:
+    segments: list[Segment]
+    language: str = ""
+
+
+@dataclass
+class ParseResult:
+    """What ``parse_transcript`` read: the format, the transcript and the problems.
+
+    ``valid`` is False when the data is not a transcript at all (no WEBVTT signature,
+    no SRT timing line).
+    """
+
+    format: str
+    transcript: Transcript
+    problems: list[Problem] = field(default_factory=list)
+    valid: bool = True
+    encoding: str = ""
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.severity != ERROR]
+
+
+# --- times ----------------------------------------------------------------------------
+def to_ms(seconds: float) -> int:
+    return round(seconds * 1000)
+
+
+def format_timestamp(seconds: float, separator: str = ".") -> str:
+    """``HH:MM:SS.mmm`` (hours always written, at least two digits)."""
+    ms = to_ms(seconds)
+    sign = "-" if ms < 0 else ""
+    ms = abs(ms)
+    hours, ms = divmod(ms, 3_600_000)
+    minutes, ms = divmod(ms, 60_000)
+    secs, ms = divmod(ms, 1000)
+    return f"{sign}{hours:02d}:{minutes:02d}:{secs:02d}{separator}{ms:03d}"
+
+
+# --- validation -----------------------------------------------------------------------
+def validate(transcript: Transcript) -> list[Problem]:
+    """Refuse what a player or an editor would get wrong: cues out of order, cues that
+    overlap, cues that end before they start or last no time at all."""
+    problems: list[Problem] = []
+    previous: Segment | None = None
+    latest: Segment | None = None  # the cue that ends last so far
+    previous_start = latest_end = 0
+    for segment in transcript.segments:
+        start, end = round(segment.start * 1000), round(segment.end * 1000)
+        if end <= start:
+            if end < start:
+                message = (
+                    f"the cue ends at {format_timestamp(segment.end)}, "
+                    f"before it starts ({format_timestamp(segment.start)})"
+                )
+            else:
+                message = (
+                    "the cue lasts no time: it starts and ends at "
+                    f"{format_timestamp(segment.start)}"
+                )
+            problems.append(Problem(segment.line, message))
+        if previous is not None:
+            if start < previous_start:
+                problems.append(
+                    Problem(
+                        segment.line,
+                        f"the cue starts at {format_timestamp(segment.start)}, before "
+                        f"{_which(previous, segment)} starts "
+                        f"({format_timestamp(previous.start)}): "
+                        "cues must be in time order",
+                    )
+                )
+            elif start < latest_end:
+                problems.append(
+                    Problem(
+                        segment.line,
+                        f"the cue starts at {format_timestamp(segment.start)}, before "
+                        f"{_which(latest, segment, previous)} ends "
+                        f"({format_timestamp(latest.end)})",
+                    )
+                )
+        previous, previous_start = segment, start
+        if latest is None or end > latest_end:
+            latest, latest_end = segment, end
+    return problems
+
+
+def _which(other: Segment, segment: Segment, previous: Segment | None = None) -> str:
+    if previous is None or other is previous:
+        return "the previous cue"
+    return f"the cue at line {other.line}" if other.line else "an earlier cue"
+
+
+# --- WebVTT export --------------------------------------------------------------------
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _number(value: float) -> str:
+    if float(value).is_integer():
+        return str(int(value))
+    text = repr(float(value))
+    if "e" in text or "E" in text:
+        text = f"{value:.10f}".rstrip("0").rstrip(".")
+    return text
+
+
+def format_settings(settings: dict | None) -> str:
+    """Cue settings (as the WebVTT parser returns them) back to ``name:value`` text."""
+    if not settings:
+        return ""
+    parts = []
+    if settings.get("vertical") in ("rl", "lr"):
+        parts.append(f"vertical:{settings['vertical']}")
+    line = settings.get("line", "auto")
+    if line != "auto" and line is not None:
+        text = _number(line) + ("%" if settings.get("snapToLines") is False else "")
+        if settings.get("lineAlign", "start") != "start":
+            text += f",{settings['lineAlign']}"
+        parts.append(f"line:{text}")
+    position = settings.get("position", "auto")
+    if position != "auto" and position is not None:
+        text = _number(position) + "%"
+        if settings.get("positionAlign", "auto") != "auto":
+            text += f",{settings['positionAlign']}"
+        parts.append(f"position:{text}")
+    if "size" in settings and settings["size"] != 100:
+        parts.append(f"size:{_number(settings['size'])}%")
+    if settings.get("align", "center") != "center":
+        parts.append(f"align:{settings['align']}")
+    if settings.get("region"):
+        parts.append(f"region:{settings['region']}")
+    return " ".join(parts)
+
+
+def to_webvtt(transcript: Transcript) -> str:
+    """A valid WebVTT file: ``<v Speaker>`` where a speaker is set, ``& < >`` escaped.
+
+    Written from the plain ``text`` (styling from the source file is not kept). Cue
+    text cannot hold an empty line in WebVTT, so empty lines inside a segment's text are
+    left out; every word is kept. Identifiers that WebVTT cannot hold (with ``-->`` or
+    a line break) are written without the offending characters.
+    """
+    out = ["WEBVTT"]
+    if transcript.language:
+        out.append(f"Language: {' '.join(transcript.language.split())}")
+    out.append("")
+    for segment in transcript.segments:
+        identifier = " ".join(segment.identifier.replace("\x00", "\ufffd").splitlines())
+        identifier = identifier.replace("-->", "- ->")
+        if identifier.strip():
+            out.append(identifier)
+        timing = (
+            f"{format_timestamp(segment.start)} --> {format_timestamp(segment.end)}"
+        )
+        settings = format_settings(segment.settings)
+        out.append(f"{timing} {settings}" if settings else timing)
+        text = (
+            segment.text.replace("\x00", "\ufffd")
+            .replace("\r\n", "\n")
+            .replace("\r", "\n")
+        )
+        lines = [_escape(line) for line in text.split("\n") if line.strip()]
+        speaker = " ".join(segment.speaker.split())
+        if speaker:
+            voice = f"<v {_escape(speaker)}>"
+            lines = [voice + lines[0], *lines[1:]] if lines else [voice]
+        out.extend(lines)
+        out.append("")
+    return "\n".join(out)
