@@ -11,7 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from django.db.models import Prefetch
+import html
+import json
+import re
+
+from django.db.models import Prefetch, TextField
+from django.db.models.functions import Cast
 from django.utils.html import strip_tags
 from django.utils.translation import override
 from wagtail.models import Page
@@ -69,65 +74,151 @@ class _Communities:
         from stories.models import CommunityPage
 
         self.by_path = {c.path: c for c in CommunityPage.objects.live().only("pk", "path", "slug", "title")}
+        from wagtail.models import Site
+
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        self.root_url_path = site.root_page.url_path if site else "/"
+
+    def url(self, url_path: str) -> str:
+        """A page's Dutch URL from its url_path (single-site; the same as page.get_url())."""
+        if not url_path.startswith(self.root_url_path):
+            return ""
+        return "/" + url_path[len(self.root_url_path):]
 
     def home(self, page):
         return self.by_path.get(page.path[: -page.steplen])
 
 
-def _story_queryset():
-    from stories.models import StoryDepotLink, StoryNarrator, StoryPage
-
-    return StoryPage.objects.live().select_related("interviewer", "main_media").prefetch_related(
-        Prefetch("narrators", queryset=StoryNarrator.objects.select_related("person")),
-        Prefetch("depot_links", queryset=StoryDepotLink.objects.select_related("depot_item__collection")),
-        "tagged_items__tag",
-        "places",
-        "languages",
-        "related_communities",
-    )
+_TAG = re.compile(r"<[^>]+>")
+_SKIP_KEYS = {"start", "end", "id", "type"}
 
 
-def story_document(story, communities: _Communities) -> dict | None:
-    home = communities.home(story)
-    if home is None:
-        return None
-    people = [n.person for n in story.narrators.all()]
-    if story.interviewer:
-        people.append(story.interviewer)
-    links = [link for link in story.depot_links.all() if not link.depot_item.withdrawn]
-    places = list(story.places.all())
-    tags = [t.tag.name for t in story.tagged_items.all()]
-    year_from = story.period_start_year or story.recorded_year_from
-    year_to = story.period_end_year or story.recorded_year_to
-    media_types = [story.main_media.type] if story.main_media else []
-    body_parts = story.body.stream_block.get_searchable_content(story.body) if story.body else []
-    if any(block.block_type == "image" for block in story.body):
-        media_types.append("image")
-    return {
-        "kind": "story",
-        "title": story.title,
-        "summary": " ".join(filter(None, [story.summary, story.pull_quote])),
-        "body": _text(" ".join(body_parts)),
-        "people": [p.public_name for p in people if p.name_display != "anonymous"],
-        "tags": tags,
-        "tags_text": tags,
-        "places": [p.name for p in places],
-        "places_text": [p.name for p in places],
-        "location": [loc for loc in map(_location, places) if loc],
-        "communities": [home.slug] + [c.slug for c in story.related_communities.all() if c.live],
-        "home_community": str(home.pk),
-        "depot_collections": sorted({l.depot_item.collection.slug for l in links if l.depot_item.collection}),
-        "inventory_numbers": [l.depot_item.inventory_number for l in links],
-        "languages": [lang.code for lang in story.languages.all()],
-        "media_type": media_types or ["text"],
-        "decades": decades_between(year_from, year_to),
-        "year_from": year_from,
-        "year_to": year_to,
-        "access_level": story.access_level,
-        "embargo_until": story.embargo_until,
-        "published_at": story.first_published_at,
-        "url": _dutch_url(story),
+def _stream_text(raw) -> str:
+    """The words of a StreamField's stored JSON (paragraph HTML, quotes, captions), tags removed."""
+    parts: list[str] = []
+
+    def walk(value):
+        if isinstance(value, str):
+            parts.append(html.unescape(_TAG.sub(" ", value)) if "<" in value or "&" in value else value)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if key not in _SKIP_KEYS:
+                    walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for block in raw or []:
+        walk(block.get("value"))
+    return " ".join(" ".join(parts).split())
+
+
+def _grouped(rows) -> dict:
+    out: dict = {}
+    for key, *rest in rows:
+        out.setdefault(key, []).append(rest[0] if len(rest) == 1 else tuple(rest))
+    return out
+
+
+def story_documents(ids, communities: _Communities) -> list[tuple[str, dict | None]]:
+    """Documents for these story ids, read as rows: a fixed number of queries per batch.
+
+    Rebuilds spend their time here, so no model instances are made: the ORM's
+    per-instance cost (managers, querysets for every related .all()) was most of it.
+    """
+    from stories.models import Person, StoryDepotLink, StoryNarrator, StoryPage, TaggedPage
+
+    ids = list(ids)
+    rows = {
+        row["pk"]: row
+        for row in StoryPage.objects.live()
+        .filter(pk__in=ids)
+        .annotate(body_json=Cast("body", TextField()))
+        .values(
+            "pk", "path", "url_path", "title", "summary", "pull_quote", "access_level", "embargo_until",
+            "first_published_at", "period_start_year", "period_end_year", "recorded_year_from",
+            "recorded_year_to", "main_media__type", "interviewer__full_name", "interviewer__pseudonym",
+            "interviewer__name_display", "body_json",
+        )
     }
+    narrators = _grouped(
+        StoryNarrator.objects.filter(story_id__in=ids)
+        .order_by("sort_order")
+        .values_list("story_id", "person__full_name", "person__pseudonym", "person__name_display")
+    )
+    tags = _grouped(TaggedPage.objects.filter(content_object_id__in=ids).values_list("content_object_id", "tag__name"))
+    places = _grouped(
+        StoryPage.places.through.objects.filter(storypage_id__in=ids).values_list(
+            "storypage_id", "place__name", "place__latitude", "place__longitude"
+        )
+    )
+    languages = _grouped(
+        StoryPage.languages.through.objects.filter(storypage_id__in=ids).values_list("storypage_id", "language__code")
+    )
+    linked = _grouped(
+        StoryPage.related_communities.through.objects.filter(storypage_id__in=ids, communitypage__live=True).values_list(
+            "storypage_id", "communitypage__slug"
+        )
+    )
+    links = _grouped(
+        StoryDepotLink.objects.filter(story_id__in=ids, depot_item__withdrawn=False).values_list(
+            "story_id", "depot_item__inventory_number", "depot_item__collection__slug"
+        )
+    )
+    out = []
+    for pk in ids:
+        row = rows.get(pk)
+        home = communities.by_path.get(row["path"][: -Page.steplen]) if row else None
+        if row is None or home is None:
+            out.append((f"story:{pk}", None))
+            continue
+        people = list(narrators.get(pk, []))
+        if row["interviewer__full_name"] is not None:
+            people.append((row["interviewer__full_name"], row["interviewer__pseudonym"], row["interviewer__name_display"]))
+        story_places = places.get(pk, [])
+        story_links = links.get(pk, [])
+        story_tags = tags.get(pk, [])
+        raw_body = json.loads(row["body_json"]) if row["body_json"] else []
+        if isinstance(raw_body, str):  # stored as a JSON string of the JSON list
+            raw_body = json.loads(raw_body)
+        media_types = [row["main_media__type"]] if row["main_media__type"] else []
+        if any(block.get("type") == "image" for block in raw_body):
+            media_types.append("image")
+        year_from = row["period_start_year"] or row["recorded_year_from"]
+        year_to = row["period_end_year"] or row["recorded_year_to"]
+        out.append(
+            (
+                f"story:{pk}",
+                {
+                    "kind": "story",
+                    "title": row["title"],
+                    "summary": " ".join(filter(None, [row["summary"], row["pull_quote"]])),
+                    "body": _stream_text(raw_body),
+                    "people": [Person.name_for_public(*p) for p in people if p[2] != "anonymous"],
+                    "tags": story_tags,
+                    "tags_text": story_tags,
+                    "places": [p[0] for p in story_places],
+                    "places_text": [p[0] for p in story_places],
+                    "location": [
+                        {"lat": float(lat), "lon": float(lon)} for _, lat, lon in story_places if lat is not None and lon is not None
+                    ],
+                    "communities": [home.slug] + linked.get(pk, []),
+                    "home_community": str(home.pk),
+                    "depot_collections": sorted({slug for _, slug in story_links if slug}),
+                    "inventory_numbers": [number for number, _ in story_links],
+                    "languages": languages.get(pk, []),
+                    "media_type": media_types or ["text"],
+                    "decades": decades_between(year_from, year_to),
+                    "year_from": year_from,
+                    "year_to": year_to,
+                    "access_level": row["access_level"],
+                    "embargo_until": row["embargo_until"],
+                    "published_at": row["first_published_at"],
+                    "url": communities.url(row["url_path"]),
+                },
+            )
+        )
+    return out
 
 
 def _object_queryset():
@@ -279,8 +370,7 @@ def document_for(key: str) -> dict | None:
     kind, _, pk = key.partition(":")
     communities = _Communities()
     if kind == "story":
-        story = _story_queryset().filter(pk=pk).first()
-        return story_document(story, communities) if story else None
+        return story_documents([int(pk)], communities)[0][1]
     if kind == "object":
         obj = _object_queryset().filter(pk=pk).first()
         return object_document(obj, communities) if obj else None
@@ -322,9 +412,16 @@ def iter_documents() -> Iterator[tuple[str, dict | None]]:
     from stories.models import CommunityPage
 
     communities = _Communities()
-    for chunk in _chunks(_story_queryset()):
-        for story in chunk:
-            yield f"story:{story.pk}", story_document(story, communities)
+    from stories.models import StoryPage
+
+    live_ids = StoryPage.objects.live().order_by("pk").values_list("pk", flat=True)
+    last = 0
+    while True:
+        ids = list(live_ids.filter(pk__gt=last)[:CHUNK])
+        if not ids:
+            break
+        yield from story_documents(ids, communities)
+        last = ids[-1]
     for chunk in _chunks(_object_queryset()):
         for obj in chunk:
             yield f"object:{obj.pk}", object_document(obj, communities)

@@ -50,10 +50,15 @@ class Person(index.Indexed, models.Model):
     @property
     def public_name(self) -> str:
         """The name a visitor may see, following the person's own choice."""
-        if self.name_display == NameDisplay.FULL:
-            return self.full_name
-        if self.name_display == NameDisplay.PSEUDONYM and self.pseudonym:
-            return self.pseudonym
+        return self.name_for_public(self.full_name, self.pseudonym, self.name_display)
+
+    @staticmethod
+    def name_for_public(full_name: str, pseudonym: str, name_display: str) -> str:
+        """The rule behind public_name, for code that reads rows rather than instances."""
+        if name_display == NameDisplay.FULL:
+            return full_name
+        if name_display == NameDisplay.PSEUDONYM and pseudonym:
+            return pseudonym
         return str(_("Anonymous"))
 
     @property
