@@ -86,10 +86,10 @@ class BaseAdapter:
             body={"index": {"refresh_interval": interval}},
         )
 
-    def bulk(self, operations: list[dict], index: str | None = None) -> dict:
-        """Send a bulk body (action/source lines); raise when the engine reports item errors."""
+    def bulk(self, operations: list[dict], index: str | None = None) -> int:
+        """Send a bulk body (action/source lines); return how many items; raise on item errors."""
         if not operations:
-            return {"errors": False, "items": []}
+            return 0
         result = self._call(self.client.bulk, body=operations, index=index or self.alias)
         if result.get("errors"):
             failures = [
@@ -99,7 +99,7 @@ class BaseAdapter:
             ]
             if failures:
                 raise EngineUnavailable(f"{self.name}: bulk failed for {len(failures)} items: {failures[:3]}")
-        return result
+        return len(result["items"])
 
     def search(self, body: dict, index: str | None = None) -> dict:
         return self._call(self.client.search, index=index or self.alias, body=body)
@@ -155,14 +155,14 @@ class ElasticsearchAdapter(BaseAdapter):
 
     def bulk(self, operations, index=None):
         if not operations:
-            return {"errors": False, "items": []}
+            return 0
         result = self._call(self.client.bulk, operations=operations, index=index or self.alias)
         if result.get("errors"):
             failures = [i for i in result["items"] if next(iter(i.values())).get("status", 200) >= 300
                         and next(iter(i.values())).get("status") != 404]
             if failures:
                 raise EngineUnavailable(f"{self.name}: bulk failed for {len(failures)} items: {failures[:3]}")
-        return dict(result)
+        return len(result["items"])
 
     def search(self, body, index=None):
         return dict(self._call(self.client.search, index=index or self.alias, **body))
