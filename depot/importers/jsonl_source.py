@@ -24,7 +24,9 @@ class JsonLinesSource(FileSource):
         self.mapping = mapping or Mapping.identity_for(None)
         self.fields = self.mapping.field_names
         encoding = self.mapping.encoding
-        self._text = io.TextIOWrapper(self._binary, encoding=encoding, errors="replace", newline="")
+        self._text = io.TextIOWrapper(
+            self._binary, encoding=encoding, errors="replace", newline=""
+        )
 
     def close(self):
         text = getattr(self, "_text", None)
@@ -46,13 +48,16 @@ class JsonLinesSource(FileSource):
                 obj = json.loads(text)
             except ValueError as error:
                 yield CatalogueRecord(
-                    source_position=number, problems=[f"the line is not valid JSON ({error})"]
+                    source_position=number,
+                    problems=[f"the line is not valid JSON ({error})"],
                 )
                 continue
             if not isinstance(obj, dict):
                 yield CatalogueRecord(
                     source_position=number,
-                    problems=[f"the line holds a JSON {type(obj).__name__}, not an object"],
+                    problems=[
+                        f"the line holds a JSON {type(obj).__name__}, not an object"
+                    ],
                 )
                 continue
             yield self.mapping.build(obj, number, "line")

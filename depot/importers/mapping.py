@@ -65,12 +65,14 @@ class FieldPath:
         match = re.match(r"[^.\[\]]+", text)
         if not match:
             raise MappingError(f"cannot read the path {text!r}")
-        column, rest, steps = match.group(0), text[match.end():], []
+        column, rest, steps = match.group(0), text[match.end() :], []
         position = 0
         while position < len(rest):
             step = _STEP.match(rest, position)
             if not step:
-                raise MappingError(f"cannot read the path {text!r} (at {rest[position:]!r})")
+                raise MappingError(
+                    f"cannot read the path {text!r} (at {rest[position:]!r})"
+                )
             if step.group(1) is not None:
                 steps.append(("key", step.group(1)))
             elif step.group(2) == "*":
@@ -97,7 +99,9 @@ class FieldPath:
                 try:
                     value = json.loads(text) if text else None
                 except ValueError as error:
-                    raise CellError(f"column {self.column!r} does not hold valid JSON ({error})") from None
+                    raise CellError(
+                        f"column {self.column!r} does not hold valid JSON ({error})"
+                    ) from None
                 parsed[self.column] = value
         return _walk(value, self.steps)
 
@@ -109,18 +113,24 @@ def _walk(value, steps):
         if kind == "key":
             value = value.get(arg) if isinstance(value, dict) else None
         elif kind == "index":
-            value = value[arg] if isinstance(value, list) and -len(value) <= arg < len(value) else None
+            value = (
+                value[arg]
+                if isinstance(value, list) and -len(value) <= arg < len(value)
+                else None
+            )
         else:  # all
             if not isinstance(value, list):
                 value = [value]
-            rest = steps[number + 1:]
+            rest = steps[number + 1 :]
             out = []
             for element in value:
                 found = _walk(element, rest)
                 if isinstance(found, list):
                     out.extend(found)
                 else:
-                    out.append(found)  # None too, so parallel paths (names, roles) stay in step
+                    out.append(
+                        found
+                    )  # None too, so parallel paths (names, roles) stay in step
             return out
     return value
 
@@ -159,7 +169,9 @@ class Mapping:
                 f"known are {', '.join(MAPPABLE_FIELDS)}"
             )
         if "inventory_number" not in columns:
-            raise MappingError(f"{origin}: the mapping must say which column holds inventory_number")
+            raise MappingError(
+                f"{origin}: the mapping must say which column holds inventory_number"
+            )
         fields = {}
         for name, spec in columns.items():
             specs = spec if isinstance(spec, list) else [spec]
@@ -174,7 +186,9 @@ class Mapping:
             raise MappingError(f"{origin}: [csv] must be a table")
         unknown = sorted(set(options) - {"delimiter", "encoding", "join"})
         if unknown:
-            raise MappingError(f"{origin}: unknown [csv] option(s) {', '.join(unknown)}")
+            raise MappingError(
+                f"{origin}: unknown [csv] option(s) {', '.join(unknown)}"
+            )
         delimiter = options.get("delimiter", ",")
         if not isinstance(delimiter, str) or len(delimiter) != 1:
             raise MappingError(f"{origin}: delimiter must be one character")
@@ -194,7 +208,9 @@ class Mapping:
                 "no mapping given and the file has no inventory_number column "
                 "(pass --mapping FILE.toml)"
             )
-        return cls({n: (FieldPath(n, n),) for n in names}, origin="<identity>", identity=True)
+        return cls(
+            {n: (FieldPath(n, n),) for n in names}, origin="<identity>", identity=True
+        )
 
     @property
     def field_names(self) -> frozenset[str]:
@@ -214,7 +230,9 @@ class Mapping:
                 f"the header has {', '.join(header)}"
             )
 
-    def build(self, row: MappingABC[str, Any], position: int, unit: str = "line") -> CatalogueRecord:
+    def build(
+        self, row: MappingABC[str, Any], position: int, unit: str = "line"
+    ) -> CatalogueRecord:
         """A record from one row; cells that cannot be read become problems, never exceptions."""
         record = CatalogueRecord(source_position=position, position_unit=unit)
         parsed: dict[str, Any] = {}
@@ -229,7 +247,9 @@ class Mapping:
                 record.problems.append(f"{name}: {error}")
                 continue
             self._assign(record, name, value)
-        if not record.inventory_number and not any(p.startswith("inventory_number") for p in record.problems):
+        if not record.inventory_number and not any(
+            p.startswith("inventory_number") for p in record.problems
+        ):
             record.problems.insert(0, "no inventory number")
         return record
 
@@ -239,15 +259,21 @@ class Mapping:
                 value = [v for v in value if v not in (None, "")]
                 value = value[0] if len(value) == 1 else (None if not value else value)
             if isinstance(value, (list, dict)):
-                record.problems.append(f"{name}: {json.dumps(value)[:60]} is not a year")
+                record.problems.append(
+                    f"{name}: {json.dumps(value)[:60]} is not a year"
+                )
                 return
             record.set_year(name, value)
             return
         if isinstance(value, dict):
-            record.problems.append(f"{name}: the column holds a JSON object, not a value (use a .key path)")
+            record.problems.append(
+                f"{name}: the column holds a JSON object, not a value (use a .key path)"
+            )
             return
         if isinstance(value, list):
-            parts = [one_line(_text(v)) for v in value if not isinstance(v, (dict, list))]
+            parts = [
+                one_line(_text(v)) for v in value if not isinstance(v, (dict, list))
+            ]
             if name == "maker_role":
                 text = join_roles(parts, self.join)
             else:
