@@ -9,7 +9,9 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
+from wagtail.admin.panels import MultiFieldPanel
 from wagtail.models import Page
+from wagtail.search import index
 
 from stories.models.choices import AccessLevel, Licence
 from stories.services import access
@@ -66,6 +68,16 @@ class AccessControlledPage(Page):
             )
         },
     )
+
+    settings_panels = Page.settings_panels + [
+        MultiFieldPanel(
+            ["access_level", "embargo_until", "licence", "text_language"], heading=_("Access and rights")
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.FilterField("access_level"),
+        index.FilterField("embargo_until"),
+    ]
 
     class Meta:
         abstract = True

@@ -61,17 +61,10 @@ class HeritageObjectPage(AccessControlledPage):
             permission="depot.link_depotitem",
         ),
     ]
-    settings_panels = AccessControlledPage.settings_panels + [
-        MultiFieldPanel(
-            ["access_level", "embargo_until", "licence", "text_language"], heading=_("Access and rights")
-        ),
-    ]
     search_fields = AccessControlledPage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("description"),
         index.SearchField("provenance"),
-        index.FilterField("access_level"),
-        index.FilterField("embargo_until"),
     ]
     parent_page_types = ["stories.CommunityPage"]
     subpage_types = []

@@ -106,17 +106,10 @@ class StoryPage(AccessControlledPage):
             permission="depot.link_depotitem",
         ),
     ]
-    settings_panels = AccessControlledPage.settings_panels + [
-        MultiFieldPanel(
-            ["access_level", "embargo_until", "licence", "text_language"], heading=_("Access and rights")
-        ),
-    ]
     search_fields = AccessControlledPage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("pull_quote"),
         index.SearchField("body"),
-        index.FilterField("access_level"),
-        index.FilterField("embargo_until"),
     ]
     parent_page_types = ["stories.CommunityPage"]
     subpage_types = []
