@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "depot",
     "media",
     "search",
+    "editorial",
     "wagtailmedia",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -133,6 +134,8 @@ STORAGES = {
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_PERMISSIONS = 0o640
+# Consent evidence (signed forms, recorded verbal consent): never under UPLOADS_URL.
+PRIVATE_UPLOADS_DIR = env.path("PRIVATE_UPLOADS_DIR", VAR_DIR / "private")
 
 # --- Wagtail ----------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Brengkunst"

@@ -1,0 +1,151 @@
+"""Recording, checking and withdrawing consent: the rules, kept out of views and forms.
+
+Publication rests on consent. A page may only go online when a record that lists it
+covers online publication and has not been withdrawn; withdrawing a record takes
+every page resting on it offline in the same transaction, and says so in the audit log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.actions.unpublish_page import UnpublishPageAction
+from wagtail.log_actions import log
+from wagtail.models import Page
+
+from editorial.models import ConsentMethod, ConsentRecord, ConsentUse
+from stories.models.choices import Licence
+
+CONSENT_WITHDRAWN_ACTION = "editorial.consent_withdrawn"
+CONSENT_RECORDED_ACTION = "editorial.consent_recorded"
+
+
+def _clean_uses(uses: Iterable[str]) -> list[str]:
+    known = set(ConsentUse.values)
+    cleaned = []
+    for use in uses:
+        if use not in known:
+            raise ValidationError(
+                {"uses": _("“%(use)s” is not a use consent can be given for (online, exhibition, research).")
+                 % {"use": use}}
+            )
+        if use not in cleaned:
+            cleaned.append(use)
+    if not cleaned:
+        raise ValidationError({"uses": _("Say what the consent is for: online publication, exhibition or research.")})
+    return cleaned
+
+
+@transaction.atomic
+def record_consent(
+    *,
+    given_by: str,
+    uses: Iterable[str],
+    licence: str,
+    text_version: str,
+    method: str,
+    pages: Iterable[Page] = (),
+    person=None,
+    evidence=None,
+    given_at=None,
+    user=None,
+) -> ConsentRecord:
+    """Store a consent record and attach the pages that rest on it.
+
+    Raises ValidationError (with field names) for unknown uses, licences or methods, so
+    callers can show the message next to the field they came from.
+    """
+    if not (given_by or "").strip():
+        raise ValidationError({"given_by": _("Give the name of the person who gave consent.")})
+    if licence not in Licence.values:
+        raise ValidationError({"licence": _("“%(value)s” is not a licence we know.") % {"value": licence}})
+    if method not in ConsentMethod.values:
+        raise ValidationError({"method": _("“%(value)s” is not a way consent can be given.") % {"value": method}})
+    if not (text_version or "").strip():
+        raise ValidationError({"text_version": _("Say which version of the consent text was agreed to.")})
+    record = ConsentRecord(
+        person=person,
+        given_by=given_by.strip(),
+        uses=_clean_uses(uses),
+        licence=licence,
+        text_version=text_version.strip(),
+        method=method,
+        given_at=given_at or timezone.now(),
+    )
+    if evidence is not None:
+        record.evidence = evidence
+    record.save()
+    pages = list(pages)
+    if pages:
+        record.pages.add(*pages)
+        for page in pages:
+            log(instance=page, action=CONSENT_RECORDED_ACTION, user=user, data={"consent_record": record.pk})
+    return record
+
+
+def publication_consent_problem(page) -> str | None:
+    """None when the page may go online as far as consent goes; otherwise what is missing."""
+    records = list(ConsentRecord.objects.filter(pages=page.pk))
+    if any(record.covers(ConsentUse.ONLINE) for record in records):
+        return None
+    if not records:
+        return _(
+            "There is no consent record for “%(title)s”. Record the consent of the person who "
+            "told or brought it (online form, signed paper or recorded verbal consent) before publishing."
+        ) % {"title": page.title}
+    if all(record.is_withdrawn for record in records):
+        return _(
+            "Consent for “%(title)s” was withdrawn. It cannot be published unless new consent is recorded."
+        ) % {"title": page.title}
+    return _(
+        "The consent for “%(title)s” does not cover online publication (it allows: %(uses)s). "
+        "Ask for consent to publish online and record it before publishing."
+    ) % {
+        "title": page.title,
+        "uses": ", ".join(
+            sorted({label for record in records if not record.is_withdrawn for label in record.uses_labels})
+        ) or _("nothing"),
+    }
+
+
+def withdraw_consent(record: ConsentRecord, *, user, note: str = "") -> list[Page]:
+    """Withdraw a consent record: every page resting on it goes offline, in one transaction.
+
+    Unpublishing goes through Wagtail's own action, so the page_unpublished signal fires
+    (the search outbox queues the index update) and public media URLs stop working, since
+    they check that a readable page uses the file. The user's page permissions are not
+    asked: withdrawal is the person's right, and who may withdraw is decided by the
+    admin view (museum staff and the community's curators). Returns the pages.
+    """
+    with transaction.atomic():
+        record = ConsentRecord.objects.select_for_update().get(pk=record.pk)
+        if record.is_withdrawn:
+            raise ValidationError(_("This consent was already withdrawn on %(date)s.")
+                                  % {"date": timezone.localtime(record.withdrawn_at).strftime("%Y-%m-%d %H:%M")})
+        pages = [page.specific for page in record.pages.all().order_by("path")]
+        for page in pages:
+            _stop_workflow(page, user)
+            if page.live:
+                UnpublishPageAction(page, user=user).execute(skip_permission_checks=True)
+            log(
+                instance=page,
+                action=CONSENT_WITHDRAWN_ACTION,
+                user=user,
+                data={"consent_record": record.pk, "given_by": record.given_by, "note": note},
+            )
+        record.withdrawn_at = timezone.now()
+        record.withdrawn_by = user if user and user.is_authenticated else None
+        record.withdrawal_note = note
+        record.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_note"])
+    return pages
+
+
+def _stop_workflow(page, user):
+    """Cancel a workflow in progress: it would otherwise carry the page back online."""
+    workflow_state = page.current_workflow_state
+    if workflow_state is not None:
+        workflow_state.cancel(user=user)
