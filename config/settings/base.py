@@ -152,6 +152,7 @@ WAGTAILMEDIA = {
 # --- Search -----------------------------------------------------------------
 # SEARCH_URL unset: Wagtail's database backend and database search for the public.
 # Set: the engine answers both, Wagtail's own backend for admin search and the
+    "MEDIA_FORM_BASE": "media.forms.RecordingForm",  # ffprobe checks every upload
 # project's adapter (search/engine.py) for the public index.
 SEARCH_URL = env.str("SEARCH_URL", "")
 SEARCH_ENGINE = env.str("SEARCH_ENGINE", "opensearch")  # opensearch | elasticsearch
