@@ -64,3 +64,23 @@ def withdraw(request, pk):
         "editorial/withdraw_confirm.html",
         {"record": record, "form": form, "pages": record.pages.all().order_by("path")},
     )
+
+
+def consent_refused(request, page_id):
+    """Where a refused consent-check approval lands: says what is missing, then back to the editor.
+
+    The message is computed here from the current state, never carried in the URL, so
+    it cannot be forged or go stale; a user who may not see the page learns nothing.
+    """
+    from wagtail.models import Page
+
+    from editorial.services.consent import publication_consent_problem
+
+    page = get_object_or_404(Page, pk=page_id).specific
+    task = page.current_workflow_task
+    if task is None or not task.get_actions(page, request.user):
+        raise PermissionDenied
+    problem = publication_consent_problem(page)
+    if problem:
+        messages.error(request, _("Consent check not approved: %(problem)s") % {"problem": problem})
+    return redirect("wagtailadmin_pages:edit", page.pk)

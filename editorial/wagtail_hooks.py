@@ -1,12 +1,19 @@
-"""Admin registration: consent records, their evidence and withdrawal; the log actions."""
+"""Admin registration: consent records, evidence, withdrawal; log actions; publication guards."""
 
+from django.shortcuts import redirect
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin import messages
 
 from editorial import views
 from editorial.admin_views import ConsentRecordViewSet
-from editorial.services.consent import CONSENT_RECORDED_ACTION, CONSENT_WITHDRAWN_ACTION
+from editorial.services.consent import (
+    CONSENT_RECORDED_ACTION,
+    CONSENT_WITHDRAWN_ACTION,
+    publication_consent_problem,
+)
 
 
 @hooks.register("register_admin_viewset")
@@ -15,11 +22,49 @@ def register_consent_viewset():
 
 
 @hooks.register("register_admin_urls")
-def register_evidence_url():
-    return [path("consent-evidence/<int:pk>/", views.evidence, name="editorial_evidence")]
+def register_editorial_urls():
+    return [
+        path("consent-evidence/<int:pk>/", views.evidence, name="editorial_evidence"),
+        path("consent-check/<int:page_id>/", views.consent_refused, name="editorial_consent_refused"),
+    ]
 
 
 @hooks.register("register_log_actions")
 def register_consent_log_actions(actions):
-    actions.register_action(CONSENT_WITHDRAWN_ACTION, _("Withdraw consent"), _("Consent withdrawn; unpublished"))
-    actions.register_action(CONSENT_RECORDED_ACTION, _("Record consent"), _("Consent recorded"))
+    actions.register_action(
+        CONSENT_WITHDRAWN_ACTION, gettext_lazy("Withdraw consent"), gettext_lazy("Consent withdrawn; unpublished")
+    )
+    actions.register_action(CONSENT_RECORDED_ACTION, gettext_lazy("Record consent"), gettext_lazy("Consent recorded"))
+
+
+def _needs_consent(page) -> bool:
+    from stories.models import HeritageObjectPage, StoryPage
+
+    return isinstance(page.specific_deferred, StoryPage | HeritageObjectPage)
+
+
+@hooks.register("before_publish_page")
+def refuse_publishing_without_consent(request, page):
+    """Museum staff may publish directly, but never a story or object without online consent."""
+    if not _needs_consent(page):
+        return None
+    problem = publication_consent_problem(page)
+    if problem:
+        messages.error(request, _("Not published: %(problem)s") % {"problem": problem})
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
+
+
+@hooks.register("after_edit_page")
+def explain_refused_consent_check(request, page):
+    """An approval from the editor's action menu that the consent check refused: say why."""
+    from editorial.models import ConsentCheckTask
+
+    if not (request.POST.get("action-workflow-action") and request.POST.get("workflow-action-name") == "approve"):
+        return None
+    task = page.current_workflow_task
+    if isinstance(task, ConsentCheckTask):
+        problem = publication_consent_problem(page)
+        if problem:
+            messages.error(request, _("Consent check not approved: %(problem)s") % {"problem": problem})
+    return None

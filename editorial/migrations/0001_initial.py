@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import editorial.models
+import editorial.models.consent
 import editorial.storage
 from django.conf import settings
 from django.db import migrations, models
@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
                 ('licence', models.CharField(choices=[('https://creativecommons.org/publicdomain/zero/1.0/', 'CC0 1.0'), ('https://creativecommons.org/licenses/by/4.0/', 'CC BY 4.0'), ('https://creativecommons.org/licenses/by-sa/4.0/', 'CC BY-SA 4.0'), ('https://creativecommons.org/licenses/by-nc/4.0/', 'CC BY-NC 4.0'), ('https://creativecommons.org/licenses/by-nc-sa/4.0/', 'CC BY-NC-SA 4.0'), ('https://creativecommons.org/licenses/by-nd/4.0/', 'CC BY-ND 4.0'), ('https://creativecommons.org/licenses/by-nc-nd/4.0/', 'CC BY-NC-ND 4.0'), ('http://rightsstatements.org/vocab/InC/1.0/', 'In copyright'), ('http://rightsstatements.org/vocab/InC-EDU/1.0/', 'In copyright, educational use permitted'), ('http://rightsstatements.org/vocab/InC-NC/1.0/', 'In copyright, non-commercial use permitted'), ('http://rightsstatements.org/vocab/NoC-US/1.0/', 'No copyright, United States'), ('http://rightsstatements.org/vocab/CNE/1.0/', 'Copyright not evaluated'), ('http://rightsstatements.org/vocab/UND/1.0/', 'Copyright undetermined')], default='http://rightsstatements.org/vocab/InC/1.0/', max_length=80, verbose_name='licence')),
                 ('text_version', models.CharField(help_text='The version of the consent text agreed to.', max_length=50, verbose_name='consent text version')),
                 ('method', models.CharField(choices=[('form', 'Online form'), ('paper', 'Signed paper form'), ('verbal', 'Recorded verbal consent')], max_length=16, verbose_name='how it was given')),
-                ('evidence', models.FileField(blank=True, help_text='Signed form or recording. Stored privately, never under a public URL.', max_length=300, storage=editorial.storage.evidence_storage, upload_to=editorial.models._evidence_path, verbose_name='evidence')),
+                ('evidence', models.FileField(blank=True, help_text='Signed form or recording. Stored privately, never under a public URL.', max_length=300, storage=editorial.storage.evidence_storage, upload_to=editorial.models.consent._evidence_path, verbose_name='evidence')),
                 ('given_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='given at')),
                 ('withdrawn_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='withdrawn at')),
                 ('withdrawal_note', models.TextField(blank=True, editable=False, verbose_name='withdrawal note')),

@@ -17,7 +17,7 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import log
 from wagtail.models import Page
 
-from editorial.models import ConsentMethod, ConsentRecord, ConsentUse
+from editorial.models.consent import ConsentMethod, ConsentRecord, ConsentUse
 from stories.models.choices import Licence
 
 CONSENT_WITHDRAWN_ACTION = "editorial.consent_withdrawn"

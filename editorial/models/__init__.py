@@ -1,0 +1,13 @@
+"""Consent records and the editorial workflow's tasks."""
+
+from editorial.models.consent import ConsentMethod, ConsentRecord, ConsentRecordQuerySet, ConsentUse
+from editorial.models.workflow import CommunityCuratorApprovalTask, ConsentCheckTask
+
+__all__ = [
+    "CommunityCuratorApprovalTask",
+    "ConsentCheckTask",
+    "ConsentMethod",
+    "ConsentRecord",
+    "ConsentRecordQuerySet",
+    "ConsentUse",
+]
