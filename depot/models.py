@@ -15,6 +15,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from depot.panels import depot_item_panel
+
 
 class DepotCollection(index.Indexed, models.Model):
     """A collection in the depot (e.g. 'Textiles', 'Photography')."""
@@ -189,7 +191,7 @@ class AbstractDepotLink(models.Model):
     )
     note = models.CharField(_("note"), max_length=500, blank=True)
 
-    panels = ["depot_item", "relation", "note"]
+    panels = [depot_item_panel(), "relation", "note"]
 
     class Meta:
         abstract = True

@@ -1,6 +1,7 @@
 """Admin registration for the depot catalogue."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -31,3 +32,10 @@ class DepotGroup(SnippetViewSetGroup):
 
 
 register_snippet(DepotGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_depot_item_chooser():
+    from depot.views import depot_item_chooser_viewset
+
+    return depot_item_chooser_viewset

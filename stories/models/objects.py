@@ -10,6 +10,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from depot.models import AbstractDepotLink
+from depot.panels import DepotLinksPanel, depot_item_panel
 from stories.models.base import AccessControlledPage, TaggedPage
 from stories.models.choices import ObjectStatus
 
@@ -56,7 +57,7 @@ class HeritageObjectPage(AccessControlledPage):
         "provenance",
         "tags",
         MultiFieldPanel(
-            ["depot_item", InlinePanel("depot_links", label=_("depot item"))],
+            [depot_item_panel("depot_item"), DepotLinksPanel("depot_links", label=_("depot item"))],
             heading=_("Depot catalogue"),
             permission="depot.link_depotitem",
         ),

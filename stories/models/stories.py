@@ -12,6 +12,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from depot.models import AbstractDepotLink
+from depot.panels import DepotLinksPanel
 from stories.blocks import StoryBodyBlock
 from stories.models.base import AccessControlledPage, TaggedPage, validate_year_range
 from stories.services.dates import parse_fuzzy_date
@@ -101,7 +102,7 @@ class StoryPage(AccessControlledPage):
             heading=_("Links"),
         ),
         MultiFieldPanel(
-            [InlinePanel("depot_links", label=_("depot item"))],
+            [DepotLinksPanel("depot_links", label=_("depot item"))],
             heading=_("Depot catalogue"),
             permission="depot.link_depotitem",
         ),
