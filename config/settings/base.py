@@ -136,6 +136,13 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_PERMISSIONS = 0o640
 # Consent evidence (signed forms, recorded verbal consent): never under UPLOADS_URL.
 PRIVATE_UPLOADS_DIR = env.path("PRIVATE_UPLOADS_DIR", VAR_DIR / "private")
+# Uploads are served through an access check (media/serving.py). In production let the
+# web server send the bytes: "x-accel-redirect" (nginx, internal location at
+# UPLOADS_ACCEL_PREFIX aliasing UPLOADS_DIR) or "x-sendfile"; "django" streams them itself.
+UPLOADS_SERVE_MODE = env.str("UPLOADS_SERVE_MODE", "django")
+UPLOADS_ACCEL_PREFIX = env.str("UPLOADS_ACCEL_PREFIX", "/_protected_uploads/")
+# Publicly readable files may be cached this long (seconds): short, so withdrawn consent bites soon.
+UPLOADS_PUBLIC_MAX_AGE = env.int("UPLOADS_PUBLIC_MAX_AGE", 300)
 
 # --- Wagtail ----------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Brengkunst"

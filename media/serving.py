@@ -1,0 +1,287 @@
+"""Uploaded files are served through an access check, so a guessed URL reveals nothing.
+
+Every URL under UPLOADS_URL (MEDIA_URL) comes here: recordings and their poster frames
+(wagtailmedia), original images and their renditions. The URLs that ``media.url``,
+``image.file.url`` and ``{% image %}`` produce do not change, so templates stay as
+they are; only what answers them does.
+
+A file is readable when
+- the user may edit it in the admin (its collection's change/choose permission), or
+- a page that uses it (Wagtail's reference index: foreign keys, StreamField blocks,
+  inline images) is readable by the user: stories and objects under
+  ``stories.services.access``, other pages when live and without a view restriction
+  the request does not pass.
+A file that is not a known recording or image, or that the user may not read, answers
+404: the URL does not tell whether a restricted file exists.
+
+Publicly readable files get ``Cache-Control: public`` with a short max-age (a withdrawn
+consent must take effect soon even behind a cache); others ``private, no-store``.
+
+How the bytes leave (UPLOADS_SERVE_MODE):
+- ``django``: a streamed FileResponse with single-range support (audio and video
+  seeking), for development and small sites;
+- ``x-accel-redirect``: an empty answer with ``X-Accel-Redirect`` to an internal nginx
+  location (UPLOADS_ACCEL_PREFIX) that aliases UPLOADS_DIR; nginx sends the bytes and
+  handles Range;
+- ``x-sendfile``: ``X-Sendfile`` with the absolute path (Apache mod_xsendfile, lighttpd).
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import os
+import re
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ImproperlyConfigured
+from django.core.files.storage import default_storage
+from django.db.models import Q
+from django.http import FileResponse, Http404, HttpResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import http_date, parse_http_date_safe
+from django.views.decorators.http import require_safe
+
+SERVE_MODES = ("django", "x-accel-redirect", "x-sendfile")
+_RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+
+
+@dataclass(frozen=True)
+class UploadedFile:
+    """A file under the uploads folder and the object it belongs to (a recording or an image)."""
+
+    name: str
+    owner: object
+    kind: str  # "media" or "image"
+
+
+def find_owner(name: str) -> UploadedFile | None:
+    """The recording or image that stored ``name``; None for anything else (documents, strays)."""
+    from wagtail.images import get_image_model
+
+    from media.models import OralHistoryMedia
+
+    media = OralHistoryMedia.objects.filter(Q(file=name) | Q(thumbnail=name)).first()
+    if media is not None:
+        return UploadedFile(name, media, "media")
+    Image = get_image_model()
+    image = Image.objects.filter(file=name).first()
+    if image is None:
+        rendition = Image.get_rendition_model().objects.filter(file=name).select_related("image").first()
+        image = rendition.image if rendition else None
+    if image is not None:
+        return UploadedFile(name, image, "image")
+    return None
+
+
+def _permission_policy(kind):
+    if kind == "media":
+        from wagtailmedia import get_permission_policy
+
+        return get_permission_policy()
+    from wagtail.images import get_image_model
+    from wagtail.permissions import policy_registry
+
+    return policy_registry.get_by_type(get_image_model())
+
+
+def can_edit(user, uploaded: UploadedFile) -> bool:
+    """May the user work with this file in the admin (its collection's change or choose right)?"""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return _permission_policy(uploaded.kind).user_has_any_permission_for_instance(
+        user, ["change", "choose"], uploaded.owner
+    )
+
+
+def pages_using(owner):
+    """Pages that use the object, by Wagtail's reference index, as specific instances."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page, ReferenceIndex
+
+    page_type = ContentType.objects.get_for_model(Page)
+    ids = {
+        int(pk)
+        for pk in ReferenceIndex.get_references_to(owner)
+        .filter(base_content_type=page_type)
+        .values_list("object_id", flat=True)
+        if str(pk).isdigit()
+    }
+    from stories.models import StoryPage
+
+    if owner._meta.label_lower == "media.oralhistorymedia":
+        # The main recording is a foreign key; counted even if the index is behind.
+        ids |= set(StoryPage.objects.filter(main_media_id=owner.pk).values_list("pk", flat=True))
+    if not ids:
+        return []
+    return list(Page.objects.filter(pk__in=ids).live().specific())
+
+
+def page_is_readable(user, page, request=None) -> bool:
+    """Stories and objects by the access service; other pages when live and not view-restricted."""
+    from stories.models import AccessControlledPage
+    from stories.services import access
+
+    if not page.live:
+        return False
+    if isinstance(page, AccessControlledPage) and not access.can_read(user, page):
+        return False
+    for restriction in page.get_view_restrictions():
+        if request is None or not restriction.accept_request(request):
+            return False
+    return True
+
+
+def can_read(user, uploaded: UploadedFile, request=None) -> bool:
+    """The rule for one file and one user (see the module docstring)."""
+    return can_edit(user, uploaded) or any(
+        page_is_readable(user, page, request) for page in pages_using(uploaded.owner)
+    )
+
+
+def is_public(uploaded: UploadedFile) -> bool:
+    """True when an anonymous visitor may read the file (it may then be cached publicly)."""
+    anonymous = AnonymousUser()
+    return any(page_is_readable(anonymous, page) for page in pages_using(uploaded.owner))
+
+
+def _clean_name(name: str) -> str:
+    """The storage name asked for; refuses anything that could leave the uploads folder."""
+    name = name.replace("\\", "/")
+    parts = name.split("/")
+    if not name or name.startswith("/") or any(part in ("", ".", "..") for part in parts) or "\x00" in name:
+        raise Http404
+    return name
+
+
+@require_safe
+def serve_upload(request, name: str):
+    """The single door to the uploads folder."""
+    name = _clean_name(name)
+    uploaded = find_owner(name)
+    if uploaded is None:
+        raise Http404
+    pages = pages_using(uploaded.owner)
+    anonymous = AnonymousUser()
+    public = any(page_is_readable(anonymous, page) for page in pages)
+    readable = public or can_edit(request.user, uploaded) or any(
+        page_is_readable(request.user, page, request) for page in pages
+    )
+    if not readable or not default_storage.exists(name):
+        raise Http404
+    response = _send(request, name)
+    response["X-Content-Type-Options"] = "nosniff"
+    if public:
+        patch_cache_control(response, public=True, max_age=settings.UPLOADS_PUBLIC_MAX_AGE)
+    else:
+        patch_cache_control(response, private=True, no_store=True)
+        patch_vary_headers(response, ["Cookie"])
+    return response
+
+
+def _content_type(name: str) -> str:
+    content_type, encoding = mimetypes.guess_type(name)
+    if encoding or not content_type:
+        return "application/octet-stream"
+    return content_type
+
+
+def _send(request, name: str):
+    mode = settings.UPLOADS_SERVE_MODE
+    if mode == "x-accel-redirect":
+        response = HttpResponse(content_type=_content_type(name))
+        response["X-Accel-Redirect"] = settings.UPLOADS_ACCEL_PREFIX.rstrip("/") + "/" + quote(name)
+        return response
+    if mode == "x-sendfile":
+        response = HttpResponse(content_type=_content_type(name))
+        response["X-Sendfile"] = default_storage.path(name)
+        return response
+    if mode != "django":
+        raise ImproperlyConfigured(f"UPLOADS_SERVE_MODE must be one of {', '.join(SERVE_MODES)}, not {mode!r}.")
+    return _file_response(request, name)
+
+
+def _file_response(request, name: str):
+    """A streamed answer with one byte range when asked (what <audio>/<video> seeking needs)."""
+    path = default_storage.path(name)
+    stat = os.stat(path)
+    size = stat.st_size
+    last_modified = http_date(stat.st_mtime)
+    byte_range = _requested_range(request, size, int(stat.st_mtime))
+    handle = open(path, "rb")  # noqa: SIM115  (closed by the response)
+    if byte_range == "unsatisfiable":
+        handle.close()
+        response = HttpResponse(status=416)
+        response["Content-Range"] = f"bytes */{size}"
+        return response
+    if byte_range is None:
+        response = FileResponse(handle, content_type=_content_type(name))
+        response["Content-Length"] = str(size)
+    else:
+        start, end = byte_range
+        handle.seek(start)
+        response = FileResponse(_limited(handle, end - start + 1), status=206, content_type=_content_type(name))
+        response["Content-Range"] = f"bytes {start}-{end}/{size}"
+        response["Content-Length"] = str(end - start + 1)
+    response["Accept-Ranges"] = "bytes"
+    response["Last-Modified"] = last_modified
+    return response
+
+
+def _requested_range(request, size: int, mtime: int):
+    """(start, end) inclusive, None for the whole file, or "unsatisfiable".
+
+    One range only; several ranges (rare, and never from media players) get the whole
+    file, which RFC 9110 allows. An If-Range that does not match the file's date also
+    gets the whole file, so a client never splices two versions.
+    """
+    header = request.headers.get("Range", "").strip()
+    if not header:
+        return None
+    if_range = request.headers.get("If-Range")
+    if if_range and parse_http_date_safe(if_range) != mtime:
+        return None
+    match = _RANGE.match(header.replace(" ", ""))
+    if not match:
+        return None
+    first, last = match.groups()
+    if first == "" and last == "":
+        return None
+    if first == "":  # the last N bytes
+        length = int(last)
+        if length == 0:
+            return "unsatisfiable"
+        return max(size - length, 0), size - 1
+    start = int(first)
+    if start >= size:
+        return "unsatisfiable"
+    end = min(int(last), size - 1) if last else size - 1
+    if end < start:
+        return None
+    return start, end
+
+
+def _limited(handle, length: int, chunk_size: int = 64 * 1024):
+    """Yield ``length`` bytes from the handle's position, then close it."""
+    try:
+        remaining = length
+        while remaining > 0:
+            chunk = handle.read(min(chunk_size, remaining))
+            if not chunk:
+                break
+            remaining -= len(chunk)
+            yield chunk
+    finally:
+        handle.close()
+
+
+def uploads_urlpattern():
+    """The URL pattern for UPLOADS_URL, or nothing when uploads live on another host."""
+    from django.urls import path
+
+    prefix = settings.MEDIA_URL
+    if not prefix.startswith("/") or prefix.startswith("//"):
+        return []  # an absolute UPLOADS_URL is served elsewhere; see the system check
+    return [path(prefix.lstrip("/") + "<path:name>", serve_upload, name="serve_upload")]
