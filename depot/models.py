@@ -77,6 +77,31 @@ class DepotItem(index.Indexed, models.Model):
         help_text=_("Set by the catalogue sync when a record disappears from the export."),
     )
     updated_at = models.DateTimeField(auto_now=True)
+    # Where the record comes from. Only the catalogue sync sets these; an item made by
+    # hand in the admin keeps from_catalogue=False, so --withdraw-missing never touches it.
+    from_catalogue = models.BooleanField(
+        _("from the catalogue export"),
+        default=False,
+        help_text=_("Set by the catalogue sync; items made by hand are never withdrawn by it."),
+    )
+    source = models.CharField(
+        _("source"),
+        max_length=100,
+        blank=True,
+        help_text=_("The export or collection system the record was last synced from."),
+    )
+    source_record_id = models.CharField(
+        _("record id in the source"),
+        max_length=200,
+        blank=True,
+        help_text=_("The collection system's own id for the record, when the export has one."),
+    )
+    last_seen_at = models.DateTimeField(
+        _("last seen in an export"),
+        null=True,
+        blank=True,
+        help_text=_("Set by every catalogue sync run in which the record appears."),
+    )
 
     search_fields = [
         index.SearchField("inventory_number", boost=5),

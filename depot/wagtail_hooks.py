@@ -12,7 +12,7 @@ class DepotItemViewSet(SnippetViewSet):
     model = DepotItem
     icon = "doc-full"
     list_display = ["inventory_number", "title", "maker", "collection", "withdrawn"]
-    list_filter = ["collection", "withdrawn"]
+    list_filter = ["collection", "withdrawn", "from_catalogue"]
     search_fields = ["inventory_number", "title", "maker"]
     list_per_page = 50
 

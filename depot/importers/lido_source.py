@@ -192,6 +192,7 @@ def read_record(lido: ET.Element, number: int) -> CatalogueRecord:
     record.inventory_number = one_line(_inventory_number(lido, blocks))
     if not record.inventory_number:
         record.problems.append("no inventory number (no workID and no lidoRecID)")
+    record.source_record_id = one_line(lido.findtext(f"{L}lidoRecID"))
 
     titles = []
     for dm, lang in blocks:

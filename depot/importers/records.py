@@ -23,6 +23,8 @@ TEXT_FIELDS = (
     "description",
     "image_url",
     "rights",
+    # the collection system's own id for the record (LIDO's lidoRecID, a CSV id column)
+    "source_record_id",
 )
 YEAR_FIELDS = ("year_from", "year_to")
 ITEM_FIELDS = TEXT_FIELDS[:5] + YEAR_FIELDS + TEXT_FIELDS[5:]
@@ -49,6 +51,7 @@ class CatalogueRecord:
     description: str = ""
     image_url: str = ""
     rights: str = ""
+    source_record_id: str = ""
     # a collection slug or name from the export; the command's --collection overrides it
     collection: str = ""
     # where the record starts in the file: a line (CSV, JSON Lines) or record number (LIDO)

@@ -16,12 +16,18 @@ A bad record never stops the run: it is counted as failed and written to the rep
 (a CSV file: position, inventory number, outcome, reason). Running the same file
 twice changes nothing the second time.
 
+Every item the sync writes is marked ``from_catalogue`` with its ``source`` (the
+export or system, when the caller names it) and, when the export has one, the source
+system's own record id. Every record that appears in a run gets ``last_seen_at`` set
+to the run's batch time, unchanged ones too (one UPDATE per batch; their content and
+``updated_at`` stay as they are).
+
 With ``withdraw_missing`` the file is taken to be the full export of the collections
-it touched: every item of those collections that is not withdrawn and whose inventory
-number did not occur in the file is marked withdrawn. There is no field saying that an
-item came from a catalogue export, so an item made by hand in such a collection is
-withdrawn too (see the report that came with this module). Records that failed but
-had an inventory number count as seen, so a typo in a year does not withdraw an item.
+it touched: every item of those collections that came from the catalogue, is not
+withdrawn and whose inventory number did not occur in the file is marked withdrawn.
+Items made by hand (``from_catalogue`` False) are never withdrawn. Records that failed
+but had an inventory number count as seen, so a typo in a year does not withdraw an
+item.
 """
 
 from __future__ import annotations
@@ -225,6 +231,8 @@ class _Run:
     collections: _Collections
     dry_run: bool
     reindex: bool
+    # what every item written by this run gets (from_catalogue, source)
+    marks: dict = field(default_factory=dict)
     # the collections the export covers (for withdraw_missing)
     scope: set = field(default_factory=set)
 
@@ -240,6 +248,7 @@ def sync_catalogue(
     fields: Iterable[str] | None = None,
     batch_size: int = BATCH_SIZE,
     reindex: bool = True,
+    source_name: str = "",
 ) -> SyncResult:
     """Upsert the records by inventory number; see the module docstring.
 
@@ -249,6 +258,8 @@ def sync_catalogue(
     fields: the DepotItem fields the source fills (default ``records.fields``, else
     all). reindex=False skips the search index bookkeeping, for a first load that is
     followed by ``manage.py search_rebuild`` and ``manage.py update_index``.
+    source_name: the export or system the records come from (DepotItem.source);
+    empty leaves the items' source as it is.
     """
     if collection is not None and collection.pk is None and not dry_run:
         raise ValueError("save the collection first (an unsaved one is for dry runs)")
@@ -262,6 +273,7 @@ def sync_catalogue(
         collections=_Collections(collection, dry_run),
         dry_run=dry_run,
         reindex=reindex,
+        marks={"from_catalogue": True, **({"source": source_name[:100]} if source_name else {})},
     )
     limits = _limits()
     seen: set[str] = set()
@@ -325,7 +337,7 @@ def _changes(item, values: dict) -> list[str]:
 
 
 def _values_for(planned: _Planned, run: _Run) -> dict:
-    values = dict(planned.values)
+    values = {**planned.values, **run.marks}
     has_collection, collection_id = run.collections.id_for(planned.collection)
     if has_collection:
         values["collection_id"] = collection_id
@@ -342,7 +354,7 @@ def _write_batch(batch: list[_Planned], run: _Run) -> None:
     }
     now = timezone.now()
     to_create, to_update, changed_fields = [], [], set()
-    unchanged = 0
+    unchanged = []  # pks: only their last_seen_at is written
     for planned in batch:
         values = _values_for(planned, run)
         item = existing.get(planned.number)
@@ -351,6 +363,7 @@ def _write_batch(batch: list[_Planned], run: _Run) -> None:
             item = DepotItem(
                 inventory_number=planned.number,
                 url_slug=url_slug_for(planned.number),
+                last_seen_at=now,
                 **values,
             )
             to_create.append(item)
@@ -361,12 +374,13 @@ def _write_batch(batch: list[_Planned], run: _Run) -> None:
                 for name in changed:
                     setattr(item, name, values[name])
                 item.updated_at = now  # bulk_update does not apply auto_now
+                item.last_seen_at = now
                 to_update.append(item)
                 changed_fields.update(changed)
             else:
-                unchanged += 1
+                unchanged.append(item.pk)
         run.scope.add(item.collection_id)
-    if not run.dry_run and (to_create or to_update):
+    if not run.dry_run and (to_create or to_update or unchanged):
         try:
             with transaction.atomic():
                 created = DepotItem.objects.bulk_create(to_create)
@@ -382,8 +396,10 @@ def _write_batch(batch: list[_Planned], run: _Run) -> None:
                         item.pk = ids[item.inventory_number]
                 if to_update:
                     DepotItem.objects.bulk_update(
-                        to_update, sorted(changed_fields | {"updated_at"})
+                        to_update, sorted(changed_fields | {"updated_at", "last_seen_at"})
                     )
+                if unchanged:
+                    DepotItem.objects.filter(pk__in=unchanged).update(last_seen_at=now)
                 if run.reindex:
                     _reindex(created + to_update)
         except DatabaseError as error:
@@ -394,7 +410,7 @@ def _write_batch(batch: list[_Planned], run: _Run) -> None:
             return
     run.result.created += len(to_create)
     run.result.updated += len(to_update)
-    run.result.unchanged += unchanged
+    run.result.unchanged += len(unchanged)
 
 
 def _write_one_by_one(batch: list[_Planned], run: _Run) -> None:
@@ -402,6 +418,7 @@ def _write_one_by_one(batch: list[_Planned], run: _Run) -> None:
     from depot.models import DepotItem
 
     result = run.result
+    now = timezone.now()
     for planned in batch:
         values = _values_for(planned, run)
         try:
@@ -411,7 +428,9 @@ def _write_one_by_one(batch: list[_Planned], run: _Run) -> None:
                     values.setdefault(
                         "title", planned.record.object_type or planned.number
                     )
-                    item = DepotItem(inventory_number=planned.number, **values)
+                    item = DepotItem(
+                        inventory_number=planned.number, last_seen_at=now, **values
+                    )
                     item.save()
                     result.created += 1
                 else:
@@ -420,9 +439,11 @@ def _write_one_by_one(batch: list[_Planned], run: _Run) -> None:
                     if changed:
                         for name in changed:
                             setattr(item, name, values[name])
+                        item.last_seen_at = now
                         item.save()
                         result.updated += 1
                     else:
+                        DepotItem.objects.filter(pk=item.pk).update(last_seen_at=now)
                         result.unchanged += 1
                 run.scope.add(item.collection_id)
         except DatabaseError as error:
@@ -514,7 +535,9 @@ def _withdraw_missing(seen: set[str], run: _Run) -> None:
     condition = Q(collection_id__in=ids)
     if None in run.scope:
         condition |= Q(collection__isnull=True)
-    rows = DepotItem.objects.filter(condition, withdrawn=False).values_list(
+    rows = DepotItem.objects.filter(
+        condition, withdrawn=False, from_catalogue=True
+    ).values_list(
         "pk", "inventory_number"
     )
     missing = [

@@ -75,6 +75,7 @@ def generate(n, seed=1):
         end = start + rng.choice((0, 0, 1, 5, 10))
         makers = rng.sample(MAKERS, rng.choice((1, 1, 1, 2)))
         yield {
+            "id": str(100000 + i),
             "number": f"BK-{i // 10000:02d}.{i:06d}"
             if i % 7
             else f"BK {i:06d}",  # some need a hashed slug
@@ -99,6 +100,7 @@ def generate(n, seed=1):
 
 TATE_COLUMNS = [
     "acno",
+    "id",
     "title",
     "contributors",
     "dateText",
@@ -126,6 +128,7 @@ def write_csv(path: Path, n: int) -> None:
             writer.writerow(
                 [
                     r["number"],
+                    r["id"],
                     r["title"],
                     json.dumps(contributors, separators=(",", ":")),
                     r["date_text"],

@@ -86,7 +86,9 @@ def test_problems_go_to_stderr_without_a_report(tmp_path):
 
 def test_dry_run_and_withdraw_missing(tmp_path):
     textiel = DepotCollection.objects.create(slug="textiel", name="Textiel")
-    DepotItem.objects.create(inventory_number="OLD-1", title="Weg", collection=textiel)
+    DepotItem.objects.create(
+        inventory_number="OLD-1", title="Weg", collection=textiel, from_catalogue=True
+    )
     path = tmp_path / "export.jsonl"
     path.write_text('{"inventory_number": "BK-1", "title": "Een"}\n')
     out, _err = run(path, "--collection", "textiel", "--withdraw-missing", "--dry-run")

@@ -69,6 +69,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--batch-size", type=int, default=BATCH_SIZE, help=f"default {BATCH_SIZE}"
         )
+        parser.add_argument(
+            "--source",
+            help="name of the export or collection system, kept on every item "
+            "(default: the mapping's name, else the format, e.g. tate or lido)",
+        )
 
     def handle(self, *args, **options):
         from depot.models import DepotCollection
@@ -124,6 +129,7 @@ class Command(BaseCommand):
                     progress=progress,
                     batch_size=max(1, options["batch_size"]),
                     reindex=not options["skip_index"],
+                    source_name=options["source"] or _source_name(source, mapping),
                 )
             except SourceError as error:
                 progress.finish()
@@ -171,6 +177,13 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"mapping file not found: {value}")
         return path
+
+
+def _source_name(source, mapping) -> str:
+    """A stable default for DepotItem.source: not the file name, which often carries a date."""
+    if mapping is not None:
+        return Path(mapping).stem
+    return getattr(source, "format_name", "") or ""
 
 
 class _Progress:
