@@ -18,6 +18,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     # Uploads only through the access check (media/serving.py), also in development.
     *uploads_urlpattern(),
+    path("recordings/", include("media.urls")),  # transcript WebVTT (access-checked)
 ]
 
 if settings.DEBUG:

@@ -9,3 +9,8 @@ class MediaConfig(AppConfig):
     label = "media"
     verbose_name = _("Oral-history media")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from media import signals
+
+        signals.connect()

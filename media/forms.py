@@ -157,8 +157,10 @@ class TranscriptForm(WagtailAdminModelForm):
         return instance
 
 
-class TimecodeField(forms.CharField):
+class TimecodeField(forms.Field):
     """A time written as 12:34.500 or 1:02:03, kept as milliseconds."""
+
+    widget = forms.TextInput(attrs={"maxlength": 16, "inputmode": "decimal", "autocomplete": "off"})
 
     def prepare_value(self, value):
         if isinstance(value, int):
@@ -166,7 +168,7 @@ class TimecodeField(forms.CharField):
         return value
 
     def to_python(self, value):
-        value = super().to_python(value)
+        value = str(value).strip() if value is not None else ""
         if value in self.empty_values:
             return None
         seconds = parse_time(value)
@@ -176,5 +178,5 @@ class TimecodeField(forms.CharField):
 
 
 class SegmentForm(WagtailAdminModelForm):
-    start_ms = TimecodeField(label=_("start"), max_length=16)
-    end_ms = TimecodeField(label=_("end"), max_length=16)
+    start_ms = TimecodeField(label=_("start"), help_text=_("e.g. 12:34.500 or 1:02:03"))
+    end_ms = TimecodeField(label=_("end"))

@@ -1,0 +1,127 @@
+"""Transcripts in the CMS: import from WebVTT/SRT, speakers' public names, WebVTT export.
+
+The parsing and validation are media.transcripts (pure Python); this module stores the
+result. An import either replaces all of a transcript's segments or, when the file is
+refused, changes nothing: the parse happens before the transaction, and the delete and
+the bulk insert happen inside one.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from media.models import OralHistoryMedia, Segment, Transcript
+from media.transcripts import Segment as ParsedSegment
+from media.transcripts import Transcript as ParsedTranscript
+from media.transcripts import TranscriptError, load_transcript, to_webvtt
+
+BULK_BATCH = 1000
+MAX_TRANSCRIPT_BYTES = 20 * 1024 * 1024  # a ten-hour interview is ~2 MB of WebVTT
+
+__all__ = [
+    "MAX_TRANSCRIPT_BYTES",
+    "TranscriptError",
+    "export_webvtt",
+    "import_transcript",
+    "parse_upload",
+    "replace_segments",
+    "speaker_names",
+]
+
+
+def parse_upload(data: bytes, filename: str) -> ParsedTranscript:
+    """Parse and validate a file; raises TranscriptError with line-numbered problems."""
+    from media.transcripts import Problem
+
+    if len(data) > MAX_TRANSCRIPT_BYTES:
+        raise TranscriptError([Problem(0, f"the file is larger than {MAX_TRANSCRIPT_BYTES // (1024 * 1024)} MB")])
+    return load_transcript(data, filename)
+
+
+def _rows(transcript: Transcript, parsed: ParsedTranscript) -> list[Segment]:
+    return [
+        Segment(
+            transcript=transcript,
+            start_ms=round(segment.start * 1000),
+            end_ms=round(segment.end * 1000),
+            speaker=" ".join(segment.speaker.split())[:200],
+            text=segment.text.strip(),
+        )
+        for segment in parsed.segments
+    ]
+
+
+def replace_segments(transcript: Transcript, parsed: ParsedTranscript) -> int:
+    """All segments replaced by the parsed ones, in one transaction; returns the count."""
+    rows = _rows(transcript, parsed)
+    with transaction.atomic():
+        Segment.objects.filter(transcript=transcript).delete()
+        Segment.objects.bulk_create(rows, batch_size=BULK_BATCH)
+        transcript.save()  # updated_at; the post_save receiver queues the search update
+    return len(rows)
+
+
+def import_transcript(
+    media: OralHistoryMedia, data: bytes, filename: str, language: str | None = None
+) -> Transcript:
+    """Create or replace the recording's transcript in ``language`` from a file.
+
+    Without ``language`` the file's own (WebVTT ``Language:`` header) is used, then
+    the recording's spoken language. Raises TranscriptError before touching anything.
+    """
+    parsed = parse_upload(data, filename)
+    language = (language if language is not None else parsed.language or media.language or "")[:35]
+    with transaction.atomic():
+        transcript, _ = Transcript.objects.get_or_create(media=media, language=language)
+        transcript.source_name = filename[-255:]
+        transcript.source_format = "vtt" if filename.lower().endswith(".vtt") or parsed.language else _format(data)
+        replace_segments(transcript, parsed)
+    return transcript
+
+
+def _format(data: bytes) -> str:
+    head = data[:16].lstrip(b"\xef\xbb\xbf")
+    return "vtt" if head.startswith(b"WEBVTT") else "srt"
+
+
+def speaker_names(labels) -> dict[str, str]:
+    """Each speaker label as it may be shown: a label naming a known person becomes
+    that person's public name (a pseudonym, or "Anonymous"), so a transcript never shows
+    the real name of someone who chose not to be named. Other labels ("Interviewer")
+    are shown as written. One query for any number of labels."""
+    from django.db.models import Q
+
+    from stories.models import Person
+
+    labels = {label for label in labels if label}
+    if not labels:
+        return {}
+    lowered = {label.casefold(): label for label in labels}
+    names = {label: label for label in labels}
+    condition = Q()
+    for label in labels:
+        condition |= Q(full_name__iexact=label) | Q(pseudonym__iexact=label)
+    people = Person.objects.filter(condition).values_list("full_name", "pseudonym", "name_display")
+    for full_name, pseudonym, display in people:
+        public = Person.name_for_public(full_name, pseudonym, display)
+        for written in (full_name, pseudonym):
+            label = lowered.get((written or "").casefold())
+            if label is not None:
+                # A full name wins over a same-spelled pseudonym of someone else: never show it.
+                if written == full_name or names[label] == label:
+                    names[label] = public
+    return names
+
+
+def export_webvtt(transcript: Transcript) -> str:
+    """The transcript as a WebVTT file, speakers by their public names."""
+    rows = list(transcript.segments.order_by("start_ms", "pk").values_list("start_ms", "end_ms", "speaker", "text"))
+    names = speaker_names({row[2] for row in rows})
+    parsed = ParsedTranscript(
+        [
+            ParsedSegment(start / 1000, end / 1000, text, names.get(speaker, speaker))
+            for start, end, speaker, text in rows
+        ],
+        transcript.language,
+    )
+    return to_webvtt(parsed)
