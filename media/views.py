@@ -19,7 +19,7 @@ from media.transcript_service import export_webvtt
 @require_safe
 def transcript_webvtt(request, pk: int):
     transcript = get_object_or_404(Transcript.objects.select_related("media"), pk=pk)
-    if not access.can_read_media(request.user, transcript.media):
+    if not access.can_read_media(request.user, transcript.media, request):
         raise Http404
     response = HttpResponse(export_webvtt(transcript), content_type="text/vtt; charset=utf-8")
     name = slugify(transcript.media.title)[:60] or "transcript"
