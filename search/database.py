@@ -20,6 +20,7 @@ from django.db.models import Case, CharField, Count, DateTimeField, F, IntegerFi
 from django.db.models.functions import Cast, Coalesce, Substr
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from search.labels import facet_labels
 from search.params import FACETS, SearchParams
@@ -27,6 +28,10 @@ from search.results import FacetValue, Hit, SearchResults, add_community_titles,
 from stories.services.access import readable_filter
 
 COMMUNITY_PATH_LENGTH = 16  # root/home/communities/community: four steps of four characters
+# Facet counts are exact up to this many matches; beyond, they count the best this many
+# (and the page says so). Counting every match of a common word cost seconds per facet.
+FACET_SAMPLE = 2_000
+FACETS_SAMPLED = _("Search is answering from the database: the counts beside the filters are taken from the best %(n)s results.")
 
 
 @dataclass
@@ -121,14 +126,27 @@ def _words(query: str) -> list[str]:
 
 
 def _text_filter(kind: Kind, words) -> Q:
+    """Every word occurs in one of the kind's text fields (tags: the whole tag name).
+
+    Tags are matched through a subquery, not a join: a join repeats each story once per
+    tag, which multiplied the rows every text scan had to read (and needed DISTINCT).
+    """
     condition = Q()
     for word in words:
         any_field = Q()
         for field in kind.text_fields:
-            lookup = "iexact" if field.endswith("tag__name") else "icontains"
-            any_field |= Q(**{f"{field}__{lookup}": word})
+            if field == "tagged_items__tag__name":
+                any_field |= Q(pk__in=_tagged_with(kind, word))
+            else:
+                any_field |= Q(**{f"{field}__icontains": word})
         condition &= any_field
     return condition
+
+
+def _tagged_with(kind: Kind, word: str):
+    from stories.models import TaggedPage
+
+    return TaggedPage.objects.filter(tag__name__iexact=word).values("content_object_id")
 
 
 def _community_paths() -> dict[str, str]:
@@ -192,33 +210,93 @@ def _score(kind: Kind, words):
     return score
 
 
+@dataclass
+class Ranked:
+    """The matches of a search: how many of each kind, and the best `limit` of each, best first."""
+
+    counts: dict[str, int]
+    rows: list[tuple]  # (kind, pk, score, date), merged over kinds and sorted
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def of_kinds(self, kinds) -> "Ranked":
+        if not kinds:
+            return self
+        return Ranked(
+            counts={k: n for k, n in self.counts.items() if k in kinds},
+            rows=[row for row in self.rows if row[0] in kinds],
+        )
+
+
+def _ranked(reader, words, facets, paths_by_slug, by_date: bool, limit: int, skip=None) -> Ranked:
+    """Count every kind's matches and fetch its best `limit`, ordered by the database.
+
+    The kind facet is not applied here (its counts need every kind). A count and one
+    ordered, limited query per kind: the database keeps only the best rows while it
+    scans, so a word found in 100,000 stories costs two scans, not 100,000 rows in Python.
+    """
+    facets = {name: values for name, values in facets.items() if name != "kind"}
+    counts, rows = {}, []
+    for kind in KINDS:
+        queryset = _filtered(kind, reader, words, facets, paths_by_slug, skip=skip)
+        if queryset is None:
+            continue
+        if facets:  # facet filters join to-many tables: come back to one row per item
+            queryset = queryset.model.objects.filter(pk__in=queryset.values("pk"))
+        counts[kind.name] = queryset.count()
+        if not counts[kind.name]:
+            continue
+        date = F(kind.date_field) if kind.date_field else Value(None, output_field=DateTimeField())
+        newest = date.desc(nulls_last=True)
+        order = (newest, "-score", "-pk") if by_date else ("-score", newest, "-pk")
+        rows.extend(
+            (kind.name, pk, score, when)
+            for pk, score, when in queryset.annotate(score=_score(kind, words), date=date)
+            .values_list("pk", "score", "date")
+            .order_by(*order)[:limit]
+        )
+    return Ranked(counts=counts, rows=_sort(rows, by_date))
+
+
+def _sort(rows: list[tuple], by_date: bool) -> list[tuple]:
+    """Merge kinds: by score then newest, or newest then score; undated items last, as on the engine."""
+
+    def key(row):
+        _kind, pk, score, when = row
+        stamp = when.timestamp() if when else float("-inf")
+        return (-stamp, -score, -pk) if by_date else (-score, -stamp, -pk)
+
+    return sorted(rows, key=key)
+
+
 def search(params: SearchParams, reader) -> SearchResults:
     words = _words(params.query)
     paths = _community_paths()
     paths_by_slug = {slug: path for path, slug in paths.items()}
-    rows = []
-    total = 0
-    for kind in KINDS:
-        queryset = _filtered(kind, reader, words, params.facets, paths_by_slug)
-        if queryset is None:
-            continue
-        ids = queryset.values("pk").distinct()
-        base = kind.queryset(reader).model.objects.filter(pk__in=ids)
-        total += base.count()
-        date = F(kind.date_field) if kind.date_field else Value(None, output_field=DateTimeField())
-        rows.append(
-            base.annotate(k=Value(kind.name, output_field=CharField()), score=_score(kind, words), date=date)
-            .values_list("k", "pk", "score", "date")
-            .order_by()
-        )
-    page_rows = []
-    if rows:
-        union = rows[0].union(*rows[1:], all=True) if len(rows) > 1 else rows[0]
-        order = ("-date", "-score") if params.sort == "date" or not words else ("-score", "-date")
-        page_rows = list(union.order_by(*order)[params.offset : params.offset + params.per_page])
+    by_date = params.sort == "date" or not words
+    limit = max(FACET_SAMPLE, params.offset + params.per_page)
+    ranked = _ranked(reader, words, params.facets, paths_by_slug, by_date, limit)
+    matching = ranked.of_kinds(params.facets.get("kind"))
+    page_rows = matching.rows[params.offset : params.offset + params.per_page]
     hits = add_community_titles(_hits(page_rows, words, paths))
-    facets = _facets(params, reader, words, paths, paths_by_slug)
-    return SearchResults(params=params, total=total, hits=hits, facets=facets, backend="database")
+    candidates = {None: ranked}
+    for name in params.facets:
+        if name != "kind":  # a facet's counts ignore its own selection (multi-select)
+            candidates[name] = _ranked(reader, words, params.facets, paths_by_slug, by_date, FACET_SAMPLE, skip=name)
+    facets, sampled = _facets(params, candidates, paths)
+    results = SearchResults(params=params, total=matching.total, hits=hits, facets=facets, backend="database")
+    if sampled:
+        results.notice = FACETS_SAMPLED % {"n": f"{FACET_SAMPLE:,}"}
+    return results
+
+
+def _model(kind_name: str):
+    from depot.models import DepotItem
+    from stories.models import CommunityPage, HeritageObjectPage, StoryPage
+
+    return {"story": StoryPage, "object": HeritageObjectPage, "depot": DepotItem, "community": CommunityPage}[kind_name]
 
 
 def _hits(rows, words, paths) -> list[Hit]:
@@ -234,7 +312,8 @@ def _hits(rows, words, paths) -> list[Hit]:
         for kind, pks in wanted.items()
         for obj in models[kind].objects.filter(pk__in=pks)
     }
-    depot_url = _depot_url()
+    page_url = _page_url_maker()
+    depot_url = _depot_url(page_url)
     hits = []
     for kind, pk, _score, date in rows:
         obj = objects.get((kind, pk))
@@ -245,7 +324,7 @@ def _hits(rows, words, paths) -> list[Hit]:
             url, community = (f"{depot_url}{obj.url_key}/" if depot_url else ""), ""
         else:
             title, summary = obj.title, getattr(obj, "summary", "") or getattr(obj, "short_description", "")
-            url = localised_url(_dutch_url(obj))
+            url = localised_url(page_url(obj.url_path))
             community = obj.slug if kind == "community" else paths.get(obj.path[:COMMUNITY_PATH_LENGTH], "")
         hits.append(
             Hit(
@@ -263,18 +342,20 @@ def _hits(rows, words, paths) -> list[Hit]:
     return hits
 
 
-def _dutch_url(page) -> str:
-    from django.utils.translation import override
+def _page_url_maker():
+    """Dutch page URLs from url_path, as the index stores them (single site, like search.sources)."""
+    from wagtail.models import Site
 
-    with override("nl"):
-        return page.get_url() or ""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    root = site.root_page.url_path if site else "/"
+    return lambda url_path: "/" + url_path[len(root):] if url_path.startswith(root) else ""
 
 
-def _depot_url() -> str:
+def _depot_url(page_url) -> str:
     from depot.models import DepotIndexPage
 
-    page = DepotIndexPage.objects.live().first()
-    return localised_url(_dutch_url(page)) if page else ""
+    url_path = DepotIndexPage.objects.live().values_list("url_path", flat=True).first()
+    return localised_url(page_url(url_path)) if url_path else ""
 
 
 def _mark(text: str, words) -> str:
@@ -287,38 +368,26 @@ def _mark(text: str, words) -> str:
     return mark_safe(marked) if found else ""
 
 
-def _facets(params, reader, words, paths, paths_by_slug) -> dict[str, list[FacetValue]]:
+def _facets(params, candidates, paths) -> tuple[dict[str, list[FacetValue]], bool]:
+    """Facet counts over the matching items; over the best FACET_SAMPLE of them when there are more.
+
+    Returns the facets and whether any count was taken from a sample.
+    """
+    kinds = {kind.name: kind for kind in KINDS}
+    sampled = False
     facets = {}
     for name in FACETS:
         counts: dict[str, int] = {}
-        for kind in KINDS:
-            if name == "kind":
-                queryset = _filtered(kind, reader, words, params.facets, paths_by_slug, skip="kind")
-                if queryset is not None:
-                    n = queryset.values("pk").distinct().count()
-                    if n:
-                        counts[kind.name] = counts.get(kind.name, 0) + n
-                continue
-            field = kind.facet_fields.get(name)
-            if field is None:
-                continue
-            queryset = _filtered(kind, reader, words, params.facets, paths_by_slug, skip=name)
-            if queryset is None:
-                continue
-            grouped = (
-                queryset.annotate(facet_value=field if not isinstance(field, str) else F(field))
-                .exclude(facet_value__isnull=True)
-                .values("facet_value")
-                .annotate(n=Count("pk", distinct=True))
-                .order_by()
-            )
-            for row in grouped:
-                value = row["facet_value"]
-                if name == "community" and kind.facet_fields[name] != "slug":
-                    value = paths.get(value)
-                if value in (None, ""):
-                    continue
-                counts[str(value)] = counts.get(str(value), 0) + row["n"]
+        if name == "kind":
+            counts = {k: n for k, n in candidates[None].counts.items() if n}
+        else:
+            matches = candidates.get(name, candidates[None]).of_kinds(params.facets.get("kind"))
+            sampled |= matches.total > FACET_SAMPLE
+            ids_by_kind: dict[str, list[int]] = {}
+            for kind_name, pk, _score, _date in matches.rows[:FACET_SAMPLE]:
+                ids_by_kind.setdefault(kind_name, []).append(pk)
+            for kind_name, ids in ids_by_kind.items():
+                _count_values(kinds[kind_name], name, ids, paths, counts)
         selected = params.selected(name)
         for value in selected:
             counts.setdefault(value, 0)
@@ -327,16 +396,40 @@ def _facets(params, reader, words, paths, paths_by_slug) -> dict[str, list[Facet
         facets[name] = [
             FacetValue(value=v, label=labels.get(v, v), count=n, selected=v in selected) for v, n in ordered
         ]
-    return facets
+    return facets, sampled
+
+
+def _count_values(kind: Kind, name: str, ids: list[int], paths, counts: dict[str, int]) -> None:
+    """Add the kind's values of facet `name` over these items to counts (one grouped query)."""
+    field = kind.facet_fields.get(name)
+    if field is None:
+        return
+    model = _model(kind.name)
+    grouped = (
+        model.objects.filter(pk__in=ids)
+        .annotate(facet_value=field if not isinstance(field, str) else F(field))
+        .exclude(facet_value__isnull=True)
+        .values("facet_value")
+        .annotate(n=Count("pk", distinct=True))
+        .order_by()
+    )
+    for row in grouped:
+        value = row["facet_value"]
+        if name == "community" and field != "slug":
+            value = paths.get(value)
+        if value in (None, ""):
+            continue
+        counts[str(value)] = counts.get(str(value), 0) + row["n"]
 
 
 def autocomplete(prefix: str, reader, size: int = 8) -> list[dict]:
     from stories.models import HeritageObjectPage, StoryPage
 
     out = []
+    page_url = _page_url_maker()
     for model, kind in ((StoryPage, "story"), (HeritageObjectPage, "object")):
         for page in model.objects.filter(readable_filter(reader), title__icontains=prefix).order_by("title")[:size]:
-            out.append({"title": page.title, "kind": kind, "url": localised_url(_dutch_url(page))})
+            out.append({"title": page.title, "kind": kind, "url": localised_url(page_url(page.url_path))})
     return sorted(out, key=lambda s: (not s["title"].lower().startswith(prefix.lower()), s["title"]))[:size]
 
 
@@ -353,7 +446,8 @@ def related(page, reader, size: int = 4) -> list[Hit]:
         .annotate(shared=Count("tagged_items", distinct=True))
         .order_by("-shared", "-first_published_at")[:size]
     )
+    page_url = _page_url_maker()
     return [
-        Hit(key=f"story:{s.pk}", kind="story", title=s.title, url=localised_url(_dutch_url(s)), summary=s.summary)
+        Hit(key=f"story:{s.pk}", kind="story", title=s.title, url=localised_url(page_url(s.url_path)), summary=s.summary)
         for s in stories
     ]

@@ -80,17 +80,33 @@ class BaseAdapter:
         self._call(self.client.indices.refresh, index=index or self.alias)
 
     def set_refresh_interval(self, index: str, interval: str | None) -> None:
-        self._call(
-            self.client.indices.put_settings,
-            index=index,
-            body={"index": {"refresh_interval": interval}},
-        )
+        self._put_settings(index, {"refresh_interval": interval})
 
-    def bulk(self, operations: list[dict], index: str | None = None) -> int:
-        """Send a bulk body (action/source lines); return how many items; raise on item errors."""
+    def set_bulk_loading(self, index: str, loading: bool) -> None:
+        """Tune a new index for a bulk fill, or give it back its normal settings.
+
+        While a rebuild fills an index nobody searches yet, refreshes and a translog
+        fsync per request are wasted work: the index is thrown away if the rebuild
+        fails, so it need not survive a crash half-way.
+        """
+        if loading:
+            self._put_settings(index, {"refresh_interval": "-1", "translog.durability": "async"})
+        else:
+            self._put_settings(index, {"refresh_interval": None, "translog.durability": None})
+
+    def _put_settings(self, index: str, values: dict) -> None:
+        self._call(self.client.indices.put_settings, index=index, body={"index": values})
+
+    def bulk(self, operations: list[dict], index: str | None = None, timeout: float | None = None) -> int:
+        """Send a bulk body (action/source lines); return how many items; raise on item errors.
+
+        ``timeout`` overrides the client's (short, search-sized) timeout: a rebuild's
+        large bulks may take longer on a busy node without anything being wrong.
+        """
         if not operations:
             return 0
-        result = self._call(self.client.bulk, body=operations, index=index or self.alias)
+        extra = {"request_timeout": timeout} if timeout else {}
+        result = self._call(self.client.bulk, body=operations, index=index or self.alias, **extra)
         if result.get("errors"):
             failures = [
                 item for item in result["items"]
@@ -116,7 +132,8 @@ class OpenSearchAdapter(BaseAdapter):
     def _make_client(self, url, timeout):
         from opensearchpy import OpenSearch
 
-        return OpenSearch(hosts=[url], timeout=timeout, max_retries=0, retry_on_timeout=False)
+        # pool_maxsize: a rebuild keeps two bulk requests in flight besides searches.
+        return OpenSearch(hosts=[url], timeout=timeout, max_retries=0, retry_on_timeout=False, pool_maxsize=4)
 
     def _errors(self):
         from opensearchpy.exceptions import OpenSearchException
@@ -132,7 +149,9 @@ class ElasticsearchAdapter(BaseAdapter):
     def _make_client(self, url, timeout):
         from elasticsearch import Elasticsearch
 
-        return Elasticsearch(hosts=[url], request_timeout=timeout, max_retries=0, retry_on_timeout=False)
+        return Elasticsearch(
+            hosts=[url], request_timeout=timeout, max_retries=0, retry_on_timeout=False, connections_per_node=4
+        )
 
     def _errors(self):
         from elastic_transport import TransportError
@@ -150,13 +169,14 @@ class ElasticsearchAdapter(BaseAdapter):
         self._call(self.client.indices.update_aliases, actions=actions)
         return old
 
-    def set_refresh_interval(self, index, interval):
-        self._call(self.client.indices.put_settings, index=index, settings={"index": {"refresh_interval": interval}})
+    def _put_settings(self, index, values):
+        self._call(self.client.indices.put_settings, index=index, settings={"index": values})
 
-    def bulk(self, operations, index=None):
+    def bulk(self, operations, index=None, timeout=None):
         if not operations:
             return 0
-        result = self._call(self.client.bulk, operations=operations, index=index or self.alias)
+        client = self.client.options(request_timeout=timeout) if timeout else self.client
+        result = self._call(client.bulk, operations=operations, index=index or self.alias)
         if result.get("errors"):
             failures = [i for i in result["items"] if next(iter(i.values())).get("status", 200) >= 300
                         and next(iter(i.values())).get("status") != 404]

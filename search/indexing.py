@@ -25,6 +25,10 @@ from search.models import IndexBuild, PendingIndexUpdate
 
 logger = logging.getLogger(__name__)
 BULK_SIZE = 500
+# A rebuild keeps this many bulk requests in flight while it builds the next one:
+# the engine indexes one while it parses another, so both cores stay busy.
+REBUILD_BULKS_IN_FLIGHT = 2
+REBUILD_BULK_TIMEOUT = 120.0  # seconds; a busy node may take long over a bulk, that is no failure
 
 
 def queue(keys: Iterable[str]) -> None:
@@ -131,14 +135,19 @@ def rebuild(progress: Callable[[int, int], None] | None = None, keep_old: bool =
     started = time.perf_counter()
     name = _new_index_name(engine)
     engine.create_index(name, index_body())
-    engine.set_refresh_interval(name, "-1")
+    engine.set_bulk_loading(name, True)
     build = IndexBuild.objects.create(name=name)
     total = sources.count_documents()
     done = 0
-    # Building documents (Python) and indexing them (the engine) overlap: one bulk is in
-    # flight while the next is built, so both cores work.
+    # Building documents (Python) and indexing them (the engine) overlap: bulks are in
+    # flight while the next is built. Memory stays bounded: at most
+    # REBUILD_BULKS_IN_FLIGHT + 1 bulks exist at any moment.
     in_flight = []
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bulk") as sender:
+    with ThreadPoolExecutor(max_workers=REBUILD_BULKS_IN_FLIGHT, thread_name_prefix="bulk") as sender:
+
+        def send(batch):
+            in_flight.append(sender.submit(engine.bulk, _operations(batch), name, REBUILD_BULK_TIMEOUT))
+
         try:
             batch: list[tuple[str, dict | None]] = []
             for pair in sources.iter_documents():
@@ -146,19 +155,19 @@ def rebuild(progress: Callable[[int, int], None] | None = None, keep_old: bool =
                     continue
                 batch.append(pair)
                 if len(batch) >= BULK_SIZE:
-                    in_flight.append(sender.submit(engine.bulk, _operations(batch), name))
+                    send(batch)
                     batch = []
-                    while len(in_flight) > 1:
+                    while len(in_flight) > REBUILD_BULKS_IN_FLIGHT:
                         done += in_flight.pop(0).result()
                         if progress:
                             progress(done, total)
             if batch:
-                in_flight.append(sender.submit(engine.bulk, _operations(batch), name))
+                send(batch)
             while in_flight:
                 done += in_flight.pop(0).result()
             if progress:
                 progress(done, total)
-            engine.set_refresh_interval(name, None)
+            engine.set_bulk_loading(name, False)
             engine.refresh(name)
             old = engine.swap_alias(name)
         except BaseException:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.utils import timezone
 from elasticsearch.dsl import A, Q, Search
 
-from search.documents import HIGHLIGHT_FIELDS, MLT_FIELDS, SUGGEST_FIELDS, TEXT_FIELDS
+from search.documents import HIGHLIGHT_FIELDS, MLT_FIELDS, PHRASE_FIELDS, SUGGEST_FIELDS, TEXT_FIELDS
 from search.params import FACETS, SearchParams
 
 FACET_SIZE = 20
@@ -42,7 +42,7 @@ def text_query(query: str) -> Q:
         should=[
             Q("multi_match", query=query, fields=TEXT_FIELDS, type="best_fields", operator="and", tie_breaker=0.3, boost=2),
             Q("multi_match", query=query, fields=TEXT_FIELDS, type="best_fields", minimum_should_match="2<70%", tie_breaker=0.3),
-            Q("multi_match", query=query, fields=["title", "summary", "body"], type="phrase", boost=2),
+            Q("multi_match", query=query, fields=PHRASE_FIELDS, type="phrase", boost=2),
         ],
         minimum_should_match=1,
     )

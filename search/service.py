@@ -12,6 +12,7 @@ import logging
 from django.utils.translation import gettext_lazy as _
 
 from search import database, queries
+from search.documents import HIGHLIGHT_FIELDS
 from search.engine import EngineUnavailable, get_engine
 from search.labels import facet_labels
 from search.params import FACETS, SearchParams
@@ -32,7 +33,7 @@ def search(params: SearchParams, user) -> SearchResults:
     except EngineUnavailable as error:
         logger.warning("search falls back to the database: %s", error)
         results = database.search(params, reader)
-        results.notice = ENGINE_DOWN
+        results.notice = f"{ENGINE_DOWN} {results.notice}".strip()
         return results
     return _from_engine(response, params, engine.name)
 
@@ -66,7 +67,7 @@ def _from_engine(response: dict, params: SearchParams, backend: str) -> SearchRe
 def _hit(raw: dict) -> Hit:
     source = raw.get("_source", {})
     highlight = raw.get("highlight", {})
-    fragments = [f for field in ("title", "summary", "body") for f in highlight.get(field, [])]
+    fragments = [f for field in HIGHLIGHT_FIELDS for f in highlight.get(field, [])]
     communities = source.get("communities") or []
     return Hit(
         key=raw["_id"],

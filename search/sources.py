@@ -21,6 +21,8 @@ from django.utils.html import strip_tags
 from django.utils.translation import override
 from wagtail.models import Page
 
+from search.documents import body_fields
+
 KINDS = ("story", "object", "depot", "community")
 CHUNK = 500
 
@@ -138,7 +140,7 @@ def story_documents(ids, communities: _Communities) -> list[tuple[str, dict | No
             "pk", "path", "url_path", "title", "summary", "pull_quote", "access_level", "embargo_until",
             "first_published_at", "period_start_year", "period_end_year", "recorded_year_from",
             "recorded_year_to", "main_media__type", "interviewer__full_name", "interviewer__pseudonym",
-            "interviewer__name_display", "body_json",
+            "interviewer__name_display", "body_json", "text_language",
         )
     }
     narrators = _grouped(
@@ -193,7 +195,7 @@ def story_documents(ids, communities: _Communities) -> list[tuple[str, dict | No
                     "kind": "story",
                     "title": row["title"],
                     "summary": " ".join(filter(None, [row["summary"], row["pull_quote"]])),
-                    "body": _stream_text(raw_body),
+                    **body_fields(_stream_text(raw_body), row["text_language"]),
                     "people": [Person.name_for_public(*p) for p in people if p[2] != "anonymous"],
                     "tags": story_tags,
                     "tags_text": story_tags,
@@ -248,7 +250,7 @@ def object_document(obj, communities: _Communities) -> dict | None:
         "kind": "object",
         "title": obj.title,
         "summary": obj.summary,
-        "body": _text(f"{obj.description} {obj.provenance}"),
+        **body_fields(_text(f"{obj.description} {obj.provenance}"), obj.text_language),
         "people": [p.public_name for p in people],
         "tags": tags,
         "tags_text": tags,

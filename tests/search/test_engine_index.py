@@ -61,6 +61,33 @@ def test_dutch_stemming_finds_verhaal_for_verhalen(corpus):
     assert [h.title for h in results.hits][:1] == ["Het verhaal van de haven"]
 
 
+def test_long_text_is_analysed_in_its_own_language(engine, corpus, community_a, django_capture_on_commit_callbacks):
+    """An English body gets English stemming, a Dutch body Dutch stemming, each once."""
+    with django_capture_on_commit_callbacks(execute=True):
+        english, dutch = _english_and_dutch_stories(community_a)
+    engine.refresh()
+    assert engine.client.get(index=engine.alias, id=f"story:{english.pk}")["_source"].keys() >= {"body_en"}
+    assert "body" not in engine.client.get(index=engine.alias, id=f"story:{english.pk}")["_source"]
+    assert [h.title for h in query("q=unloaded").hits] == ["Dockside"]  # English stem: unload
+    assert [h.title for h in query("q=kist").hits] == ["Kade"]  # Dutch stem: kist(en)
+    highlighted = query("q=unloaded").hits[0].highlights
+    assert any("<mark>unloading</mark>" in h for h in highlighted)
+
+
+def _english_and_dutch_stories(community_a):
+    english = StoryPageFactory(
+        parent=community_a, title="Dockside", summary="A day at the quay.", text_language="en",
+        body=[{"type": "paragraph", "value": "<p>The dockers were unloading crates of bananas.</p>"}],
+    )
+    english.save_revision().publish()
+    dutch = StoryPageFactory(
+        parent=community_a, title="Kade", summary="Een dag aan de kade.",
+        body=[{"type": "paragraph", "value": "<p>De havenarbeiders losten kisten met bananen.</p>"}],
+    )
+    dutch.save_revision().publish()
+    return english, dutch
+
+
 def test_facets_count_and_combine(corpus):
     results = query("q=")
     tags = {f.value: f.count for f in results.facets["tag"]}
