@@ -25,6 +25,7 @@ from search.models import IndexBuild, PendingIndexUpdate
 
 logger = logging.getLogger(__name__)
 BULK_SIZE = 500
+QUEUE_CHUNK = 500
 # A rebuild keeps this many bulk requests in flight while it builds the next one:
 # the engine indexes one while it parses another, so both cores stay busy.
 REBUILD_BULKS_IN_FLIGHT = 2
@@ -32,24 +33,41 @@ REBUILD_BULK_TIMEOUT = 120.0  # seconds; a busy node may take long over a bulk, 
 
 
 def queue(keys: Iterable[str]) -> None:
-    """Record that these documents changed, and ask a worker to send them."""
+    """Record that these documents changed, and ask a worker to send them once committed.
+
+    Works in chunks (an update, a lookup and a bulk insert per 500 keys), so a catalogue
+    import queues thousands of items in a few queries. A key already waiting gets its
+    version bumped, so a worker busy sending the old version does not remove it.
+    """
     keys = sorted({k for k in keys if k})
     if not keys:
         return
-    for key in keys:
-        updated = PendingIndexUpdate.objects.filter(key=key).update(
-            version=F("version") + 1, updated_at=timezone.now()
+    now = timezone.now()
+    for start in range(0, len(keys), QUEUE_CHUNK):
+        chunk = keys[start : start + QUEUE_CHUNK]
+        PendingIndexUpdate.objects.filter(key__in=chunk).update(version=F("version") + 1, updated_at=now)
+        waiting = set(PendingIndexUpdate.objects.filter(key__in=chunk).values_list("key", flat=True))
+        PendingIndexUpdate.objects.bulk_create(
+            [PendingIndexUpdate(key=key) for key in chunk if key not in waiting], ignore_conflicts=True
         )
-        if not updated:
-            PendingIndexUpdate.objects.get_or_create(key=key)
+    _enqueue_on_commit()
+
+
+def _enqueue_on_commit() -> None:
+    """Ask for one worker run per transaction, however many changes it holds."""
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(
+        callback is _enqueue_worker for _savepoints, callback, _robust in connection.run_on_commit
+    ):
+        return
+    transaction.on_commit(_enqueue_worker)
+
+
+def _enqueue_worker() -> None:
     from search.tasks import process_index_updates
 
-    transaction.on_commit(lambda: _enqueue(process_index_updates))
-
-
-def _enqueue(task):
     try:
-        task.enqueue()
+        process_index_updates.enqueue()
     except Exception:  # the rows wait for the next worker or replay
         logger.exception("could not enqueue the index update task")
 

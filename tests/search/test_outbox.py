@@ -1,0 +1,46 @@
+"""The outbox: changes are recorded in the transaction that makes them, one worker run per transaction."""
+
+import pytest
+from django.db import transaction
+
+from search import indexing
+from search.models import PendingIndexUpdate
+
+pytestmark = pytest.mark.django_db
+
+
+def test_queue_records_each_key_once_and_bumps_waiting_versions():
+    indexing.queue(["story:1", "story:2", "story:2", ""])
+    assert dict(PendingIndexUpdate.objects.values_list("key", "version")) == {"story:1": 1, "story:2": 1}
+    indexing.queue(["story:2", "story:3"])
+    assert dict(PendingIndexUpdate.objects.values_list("key", "version")) == {"story:1": 1, "story:2": 2, "story:3": 1}
+
+
+def test_many_keys_are_queued_in_a_few_queries(django_assert_max_num_queries):
+    keys = [f"depot:{n}" for n in range(1, 2_001)]
+    # 4 chunks of 500: an update, a lookup and an insert (SQLite splits inserts into batches).
+    with django_assert_max_num_queries(30):  # one at a time it was 2-4 queries per key
+        indexing.queue(keys)
+    assert PendingIndexUpdate.objects.count() == 2_000
+
+
+def test_one_worker_run_is_asked_for_per_transaction(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks() as callbacks:
+        with transaction.atomic():
+            for n in range(50):
+                indexing.queue([f"story:{n}"])
+    assert callbacks == [indexing._enqueue_worker]
+
+
+def test_a_rolled_back_savepoint_does_not_lose_the_worker_run(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks() as callbacks:
+        with transaction.atomic():
+            try:
+                with transaction.atomic():
+                    indexing.queue(["story:1"])
+                    raise RuntimeError
+            except RuntimeError:
+                pass
+            indexing.queue(["story:2"])
+    assert callbacks == [indexing._enqueue_worker]
+    assert set(PendingIndexUpdate.objects.values_list("key", flat=True)) == {"story:2"}
