@@ -1,6 +1,7 @@
 """The consent records listing in the Wagtail admin, scoped to the user's communities."""
 
 from django import forms
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -20,17 +21,22 @@ EVIDENCE_EXTENSIONS = {"pdf", "jpg", "jpeg", "png", "webp", "heic", "mp3", "m4a"
 EVIDENCE_MAX_BYTES = 500 * 1024 * 1024
 
 
-class ScopedQuerysetMixin:
-    """Every view sees only the records the user may see (staff: all; curators: their communities)."""
+class ScopedObjectMixin:
+    """Every view of one record checks it is among the records the user may see (else 404)."""
+
+    def get_object(self, *args, **kwargs):
+        record = super().get_object(*args, **kwargs)
+        if not consent_records_for(self.request.user).filter(pk=record.pk).exists():
+            raise Http404
+        return record
+
+
+class IndexView(generic.IndexView):
+    """Museum staff see every record; curators those resting on their communities' pages."""
 
     def get_base_queryset(self):
         return consent_records_for(self.request.user)
 
-    def get_queryset(self):
-        return consent_records_for(self.request.user)
-
-
-class IndexView(ScopedQuerysetMixin, generic.IndexView):
     def get_list_buttons(self, instance):  # noqa: D401
         buttons = super().get_list_buttons(instance)
         if not instance.is_withdrawn and self.permission_policy.user_has_permission_for_instance(
@@ -47,7 +53,7 @@ class IndexView(ScopedQuerysetMixin, generic.IndexView):
         return buttons
 
 
-class EditView(ScopedQuerysetMixin, generic.EditView):
+class EditView(ScopedObjectMixin, generic.EditView):
     def get_object(self, queryset=None):
         record = super().get_object(queryset)
         if not self.permission_policy.user_has_permission_for_instance(self.request.user, "change", record):
@@ -66,16 +72,20 @@ class EditView(ScopedQuerysetMixin, generic.EditView):
         return buttons
 
 
-class HistoryView(ScopedQuerysetMixin, generic.HistoryView):
+class HistoryView(ScopedObjectMixin, generic.HistoryView):
     pass
 
 
-class InspectView(ScopedQuerysetMixin, generic.InspectView):
+class InspectView(ScopedObjectMixin, generic.InspectView):
     pass
 
 
-class UsageView(ScopedQuerysetMixin, generic.UsageView):
+class UsageView(ScopedObjectMixin, generic.UsageView):
     pass
+
+
+class DeleteView(ScopedObjectMixin, generic.DeleteView):
+    """Never reached in practice: the permission policy refuses "delete" to everyone."""
 
 
 class ConsentRecordForm(WagtailAdminModelForm):
@@ -141,6 +151,7 @@ class ConsentRecordViewSet(ModelViewSet):
     history_view_class = HistoryView
     inspect_view_class = InspectView
     usage_view_class = UsageView
+    delete_view_class = DeleteView
     inspect_view_enabled = True
     copy_view_enabled = False
     list_display = [

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -152,6 +153,7 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "heic"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt", "csv", "odt", "docx"]
 WAGTAILMEDIA = {
     "MEDIA_MODEL": "media.OralHistoryMedia",
+    "MEDIA_FORM_BASE": "media.forms.RecordingForm",  # ffprobe checks every upload
     "AUDIO_EXTENSIONS": ["mp3", "m4a", "wav", "ogg", "oga", "flac"],
     "VIDEO_EXTENSIONS": ["mp4", "webm", "mov", "m4v"],
 }
@@ -159,7 +161,6 @@ WAGTAILMEDIA = {
 # --- Search -----------------------------------------------------------------
 # SEARCH_URL unset: Wagtail's database backend and database search for the public.
 # Set: the engine answers both, Wagtail's own backend for admin search and the
-    "MEDIA_FORM_BASE": "media.forms.RecordingForm",  # ffprobe checks every upload
 # project's adapter (search/engine.py) for the public index.
 SEARCH_URL = env.str("SEARCH_URL", "")
 SEARCH_ENGINE = env.str("SEARCH_ENGINE", "opensearch")  # opensearch | elasticsearch
@@ -190,6 +191,9 @@ else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # --- Background tasks ---------------------------------------------------------
+# Immediate (in the request) in development and tests; in production the database
+# backend, TASKS_BACKEND=django_tasks_db.DatabaseBackend, with `manage.py db_worker`
+# running beside the web process. Its table exists everywhere, so switching is a setting.
 TASKS = {
     "default": {
         "BACKEND": env.str("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"),

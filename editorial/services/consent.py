@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.actions.unpublish_page import UnpublishPageAction
-from wagtail.log_actions import log
+from wagtail.log_actions import LogContext, log
 from wagtail.models import Page
 
 from editorial.models.consent import ConsentMethod, ConsentRecord, ConsentUse
@@ -83,7 +83,8 @@ def record_consent(
     if pages:
         record.pages.add(*pages)
         for page in pages:
-            log(instance=page, action=CONSENT_RECORDED_ACTION, user=user, data={"consent_record": record.pk})
+            with LogContext(user=user):
+                log(instance=page, action=CONSENT_RECORDED_ACTION, user=user, data={"consent_record": record.pk})
     return record
 
 
@@ -128,15 +129,18 @@ def withdraw_consent(record: ConsentRecord, *, user, note: str = "") -> list[Pag
                                   % {"date": timezone.localtime(record.withdrawn_at).strftime("%Y-%m-%d %H:%M")})
         pages = [page.specific for page in record.pages.all().order_by("path")]
         for page in pages:
-            _stop_workflow(page, user)
-            if page.live:
-                UnpublishPageAction(page, user=user).execute(skip_permission_checks=True)
-            log(
-                instance=page,
-                action=CONSENT_WITHDRAWN_ACTION,
-                user=user,
-                data={"consent_record": record.pk, "given_by": record.given_by, "note": note},
-            )
+            # One log context per page: Wagtail's history shows only the latest entry per
+            # (context, action), across pages, so a shared context would hide all but one.
+            with LogContext(user=user):
+                _stop_workflow(page, user)
+                if page.live:
+                    UnpublishPageAction(page, user=user).execute(skip_permission_checks=True)
+                log(
+                    instance=page,
+                    action=CONSENT_WITHDRAWN_ACTION,
+                    user=user,
+                    data={"consent_record": record.pk, "given_by": record.given_by, "note": note},
+                )
         record.withdrawn_at = timezone.now()
         record.withdrawn_by = user if user and user.is_authenticated else None
         record.withdrawal_note = note
