@@ -22,7 +22,7 @@ class HomePage(Page):
         FieldPanel("hero_image"),
     ]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["stories.CommunityIndexPage", "depot.DepotIndexPage"]
+    subpage_types = ["stories.CommunityIndexPage", "depot.DepotIndexPage", "contributions.ContributePage"]
     max_count = 1
 
     class Meta:

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "media",
     "search",
     "editorial",
+    "contributions",
     "wagtailmedia",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -135,6 +136,12 @@ STORAGES = {
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_PERMISSIONS = 0o640
+# Small requests are parsed in memory; anything larger goes to a temporary file in chunks,
+# hashed (sha256) as it arrives, so a 500 MB video never sits in the server's memory.
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "contributions.upload_handlers.HashingTemporaryFileUploadHandler",
+]
 # Consent evidence (signed forms, recorded verbal consent): never under UPLOADS_URL.
 PRIVATE_UPLOADS_DIR = env.path("PRIVATE_UPLOADS_DIR", VAR_DIR / "private")
 # Uploads are served through an access check (media/serving.py). In production let the
@@ -207,6 +214,29 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", "Brengkunst <noreply@brengkun
 # --- Brengkunst ---------------------------------------------------------------
 # Page size for public listings: community stories, depot links.
 LISTING_PAGE_SIZE = env.int("LISTING_PAGE_SIZE", 12)
+
+# Public contributions (contributions/): files sent by the public are kept outside the
+# public uploads folder and only served through the inbox's checked view.
+CONTRIBUTIONS_UPLOADS_DIR = env.path("CONTRIBUTIONS_UPLOADS_DIR", VAR_DIR / "contributions")
+_MB = 1024 * 1024
+CONTRIBUTION_MAX_BYTES = {
+    "audio": env.int("CONTRIBUTION_MAX_AUDIO_MB", 500) * _MB,
+    "video": env.int("CONTRIBUTION_MAX_VIDEO_MB", 1024) * _MB,
+    "image": env.int("CONTRIBUTION_MAX_IMAGE_MB", 30) * _MB,
+    "document": env.int("CONTRIBUTION_MAX_DOCUMENT_MB", 30) * _MB,
+}
+CONTRIBUTION_MAX_TOTAL_BYTES = env.int("CONTRIBUTION_MAX_TOTAL_MB", 1536) * _MB
+CONTRIBUTION_MAX_FILES = env.int("CONTRIBUTION_MAX_FILES", 20)
+# Sendings of the form per sender address per window (counted in the cache: use a shared
+# cache with several server processes).
+CONTRIBUTION_RATE_LIMIT = env.int("CONTRIBUTION_RATE_LIMIT", 10)
+CONTRIBUTION_RATE_WINDOW_SECONDS = env.int("CONTRIBUTION_RATE_WINDOW_SECONDS", 3600)
+# How long files from a form that came back with errors wait for the corrected form.
+CONTRIBUTION_KEEP_UPLOADS_SECONDS = env.int("CONTRIBUTION_KEEP_UPLOADS_SECONDS", 24 * 3600)
+# Production: let the web server send inbox files ("X-Accel-Redirect" for nginx with
+# CONTRIBUTIONS_SENDFILE_PREFIX as the internal location, or "X-Sendfile").
+CONTRIBUTIONS_SENDFILE_HEADER = env.str("CONTRIBUTIONS_SENDFILE_HEADER", "")
+CONTRIBUTIONS_SENDFILE_PREFIX = env.str("CONTRIBUTIONS_SENDFILE_PREFIX", "/internal/contributions/")
 
 LOGGING = {
     "version": 1,

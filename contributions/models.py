@@ -1,0 +1,169 @@
+"""The contribute page, and what the public sends through it.
+
+A Contribution stays in the inbox of its community's curators until one of them
+accepts it (which creates a draft page) or declines it. Its files live in private,
+content-addressed storage (contributions.storage), never under the public uploads URL.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from stories.models.choices import Licence, NameDisplay
+
+RICH_TEXT = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
+
+
+class ConsentUse(models.TextChoices):
+    """What a contribution may be used for; the same words as editorial's ConsentRecord."""
+
+    ONLINE = "online", _("Online publication on this website")
+    EXHIBITION = "exhibition", _("Exhibitions in the museum")
+    RESEARCH = "research", _("Research only (not shown in public)")
+
+
+class ContributionKind(models.TextChoices):
+    STORY = "story", _("A story")
+    OBJECT = "object", _("An object I bring")
+
+
+class ContributionStatus(models.TextChoices):
+    RECEIVED = "received", _("Received")
+    IN_REVIEW = "in_review", _("In review")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+
+
+class ContributePage(RoutablePageMixin, Page):
+    """/bijdragen/: the public form; curators and staff write its intro and consent text."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT)
+    consent_text = RichTextField(
+        _("consent text"),
+        features=RICH_TEXT,
+        help_text=_("What the sender agrees to. Change the version below whenever you change this text."),
+    )
+    consent_text_version = models.CharField(
+        _("consent text version"),
+        max_length=40,
+        default="1",
+        help_text=_("Stored with every contribution, so we know which text each sender agreed to."),
+    )
+    thank_you_text = RichTextField(_("text on the confirmation page"), blank=True, features=RICH_TEXT)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(["consent_text", "consent_text_version"], heading=_("Consent")),
+        FieldPanel("thank_you_text"),
+    ]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("contribute page")
+
+    @path("")
+    def contribute(self, request):
+        from contributions.views import contribute
+
+        return contribute(request, self)
+
+    @path("dank/")
+    def thanks(self, request):
+        from contributions.views import thanks
+
+        return thanks(request, self, request.GET.get("t", ""))
+
+
+class Contribution(models.Model):
+    """A story or object sent by a member of the public, with the consent they gave."""
+
+    reference = models.CharField(_("reference number"), max_length=20, unique=True, null=True, editable=False)
+    community = models.ForeignKey(
+        "stories.CommunityPage",
+        verbose_name=_("community"),
+        on_delete=models.PROTECT,
+        related_name="contributions",
+    )
+    kind = models.CharField(_("story or object"), max_length=8, choices=ContributionKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(_("story"), max_length=50_000)
+    language = models.ForeignKey(
+        "stories.Language", verbose_name=_("language"), on_delete=models.PROTECT, related_name="+"
+    )
+    # Who they are, following the Person display rule (stories.models.people).
+    name_display = models.CharField(_("name shown in public"), max_length=16, choices=NameDisplay.choices)
+    full_name = models.CharField(_("name"), max_length=200, blank=True)
+    pseudonym = models.CharField(_("pseudonym"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    # Consent as given on the form.
+    consent_uses = models.JSONField(_("may be used for"), default=list)
+    licence = models.CharField(_("licence"), max_length=80, choices=Licence.choices)
+    consent_text_version = models.CharField(_("consent text version"), max_length=40)
+    consent_text = models.TextField(_("consent text agreed to"), blank=True)
+    # The inbox.
+    status = models.CharField(
+        _("status"), max_length=16, choices=ContributionStatus.choices, default=ContributionStatus.RECEIVED
+    )
+    submitted_at = models.DateTimeField(_("sent"), default=timezone.now, db_index=True)
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decision_note = models.TextField(_("note on the decision"), blank=True)
+    page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_notice_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Spam control and double-submit protection; an address is never stored in clear.
+    sender_address_hash = models.CharField(max_length=64, db_index=True, editable=False)
+    form_token = models.CharField(max_length=64, unique=True, editable=False)
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        verbose_name = _("contribution")
+        verbose_name_plural = _("contributions")
+
+    def __str__(self):
+        return f"{self.reference}: {self.title}"
+
+    @property
+    def sender_public_name(self) -> str:
+        from stories.models import Person
+
+        return Person.name_for_public(self.full_name, self.pseudonym, self.name_display)
+
+    @property
+    def total_bytes(self) -> int:
+        return sum(f.size for f in self.files.all())
+
+
+class ContributionFile(models.Model):
+    """One file of a contribution; its bytes are shared with every identical file."""
+
+    contribution = models.ForeignKey(Contribution, on_delete=models.CASCADE, related_name="files")
+    position = models.PositiveSmallIntegerField(default=0)
+    name = models.CharField(_("file name"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=10)
+    content_type = models.CharField(max_length=80)
+    size = models.PositiveBigIntegerField(_("size"))
+    sha256 = models.CharField(max_length=64, db_index=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("contribution file")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def storage_name(self) -> str:
+        from contributions.storage import blob_name
+
+        return blob_name(self.sha256)

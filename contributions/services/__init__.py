@@ -1,0 +1,1 @@
+"""Business rules of public contributions: uploads, submissions, the curators' inbox."""

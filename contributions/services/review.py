@@ -1,0 +1,252 @@
+"""Accepting and declining contributions.
+
+Accepting turns a contribution into a draft StoryPage or HeritageObjectPage under its
+community, with the recordings in wagtailmedia, the photos in Wagtail images and PDFs
+in Wagtail documents (all in the community's own collection), the sender as a Person,
+a ConsentRecord of what they agreed to, and the page submitted to the editorial
+workflow; in one transaction, so a failure leaves neither rows nor copied files.
+"""
+
+from __future__ import annotations
+
+from django.core.files import File
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+from wagtail.models import Collection, GroupCollectionPermission
+
+from contributions.models import Contribution, ContributionKind, ContributionStatus
+from contributions.services.uploads import blob_path
+from stories.models import (
+    AccessLevel,
+    HeritageObjectImage,
+    HeritageObjectPage,
+    Person,
+    StoryNarrator,
+    StoryPage,
+)
+
+SUMMARY_LENGTH = 600
+
+
+class ReviewError(Exception):
+    """A decision that cannot be made (already decided); the message says why."""
+
+
+def _lock_undecided(contribution) -> Contribution:
+    locked = Contribution.objects.select_for_update().select_related("community", "language").get(
+        pk=contribution.pk
+    )
+    if locked.status in (ContributionStatus.ACCEPTED, ContributionStatus.DECLINED):
+        raise ReviewError(
+            _("%(reference)s was already %(status)s.")
+            % {"reference": locked.reference, "status": locked.get_status_display().lower()}
+        )
+    return locked
+
+
+def community_collection(community) -> Collection:
+    """The collection the community's curators may use (created with the community)."""
+    grant = (
+        GroupCollectionPermission.objects.filter(group_id=community.curator_group_id)
+        .select_related("collection")
+        .first()
+    )
+    if grant:
+        return grant.collection
+    root = Collection.get_first_root_node()
+    return root.get_children().filter(name=community.title).first() or root
+
+
+def _summary(text: str, title: str) -> str:
+    text = " ".join(text.split())
+    if len(text) <= SUMMARY_LENGTH:
+        return text or title
+    return text[: SUMMARY_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _paragraphs_html(text: str) -> str:
+    blocks = [b.strip() for b in text.replace("\r\n", "\n").split("\n\n") if b.strip()]
+    return "".join("<p>" + escape(b).replace("\n", "<br/>") + "</p>" for b in blocks)
+
+
+def _person(contribution) -> Person:
+    full_name = contribution.full_name.strip() or contribution.pseudonym.strip()
+    if not full_name:
+        full_name = _("Anonymous sender of %(reference)s") % {"reference": contribution.reference}
+    return Person.objects.create(
+        full_name=full_name,
+        pseudonym=contribution.pseudonym.strip(),
+        name_display=contribution.name_display,
+        email=contribution.email,
+    )
+
+
+class _ImportedFiles:
+    """The media, images and documents made from a contribution's files, and their paths."""
+
+    def __init__(self):
+        self.recordings, self.images, self.documents = [], [], []
+        self.written = []  # storage files to remove if the transaction fails
+
+    def remove_written(self):
+        for storage, name in self.written:
+            try:
+                storage.delete(name)
+            except OSError:
+                pass
+
+
+def _import_files(contribution, collection, user, imported: _ImportedFiles):
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtailmedia.models import get_media_model
+
+    Media, Image, Document = get_media_model(), get_image_model(), get_document_model()
+    for number, item in enumerate(contribution.files.all(), start=1):
+        title = f"{contribution.title[:200]} ({number})"
+        with open(blob_path(item.sha256), "rb") as handle:
+            content = File(handle, name=item.name)
+            if item.kind in ("audio", "video"):
+                obj = Media(
+                    title=title,
+                    type=item.kind,
+                    collection=collection,
+                    uploaded_by_user=user,
+                    sha256=item.sha256,
+                    language=contribution.language.code,
+                    file=content,
+                )
+                target = imported.recordings
+            elif item.kind == "image":
+                obj = Image(title=title, collection=collection, uploaded_by_user=user, file=content)
+                target = imported.images
+            else:
+                obj = Document(title=title, collection=collection, uploaded_by_user=user, file=content)
+                target = imported.documents
+            obj.save()
+        imported.written.append((obj.file.storage, obj.file.name))
+        target.append(obj)
+
+
+def _story_page(contribution, person, imported) -> StoryPage:
+    body = []
+    if contribution.text.strip():
+        body.append({"type": "paragraph", "value": _paragraphs_html(contribution.text)})
+    for image in imported.images:
+        body.append(
+            {"type": "image", "value": {"image": image.pk, "alt_text": image.title, "caption": ""}}
+        )
+    page = StoryPage(
+        title=contribution.title,
+        summary=_summary(contribution.text, contribution.title),
+        main_media=imported.recordings[0] if imported.recordings else None,
+        body=body,
+        live=False,
+        **_shared_fields(contribution),
+    )
+    page.languages = [contribution.language]
+    page.narrators.add(StoryNarrator(person=person))
+    return page
+
+
+def _object_page(contribution, person, imported) -> HeritageObjectPage:
+    page = HeritageObjectPage(
+        title=contribution.title,
+        summary=_summary(contribution.text, contribution.title),
+        description=_paragraphs_html(contribution.text),
+        brought_by=person,
+        live=False,
+        **_shared_fields(contribution),
+    )
+    for image in imported.images:
+        page.images.add(HeritageObjectImage(image=image, alt_text=image.title))
+    return page
+
+
+def _shared_fields(contribution) -> dict:
+    # Consent without online publication: a page only staff and curators can read.
+    online = "online" in contribution.consent_uses
+    return {
+        "licence": contribution.licence,
+        "text_language": contribution.language.code,
+        "access_level": AccessLevel.PUBLIC if online else AccessLevel.STAFF,
+    }
+
+
+def accept_contribution(contribution, user):
+    """Make the draft page and everything it needs, and submit it to the workflow."""
+    imported = _ImportedFiles()
+    try:
+        with transaction.atomic():
+            contribution = _lock_undecided(contribution)
+            community = contribution.community.specific
+            person = _person(contribution)
+            _import_files(contribution, community_collection(community), user, imported)
+            build = _story_page if contribution.kind == ContributionKind.STORY else _object_page
+            page = build(contribution, person, imported)
+            page.owner = user
+            community.add_child(instance=page)
+            revision = page.save_revision(user=user, log_action=False)
+            log(page, "wagtail.create", user=user, revision=revision)
+            log(
+                page,
+                "contributions.page_created",
+                user=user,
+                data={"reference": contribution.reference, "contribution": contribution.pk},
+            )
+            _record_consent(contribution, person, page, user)
+            workflow = page.get_workflow()
+            if workflow is not None:
+                workflow.start(page, user)
+            contribution.status = ContributionStatus.ACCEPTED
+            contribution.page = page
+            contribution.reviewed_by = user
+            contribution.reviewed_at = timezone.now()
+            contribution.save(update_fields=["status", "page", "reviewed_by", "reviewed_at"])
+            log(
+                contribution,
+                "contributions.accepted",
+                user=user,
+                data={"page": page.pk, "workflow": workflow.name if workflow else None},
+            )
+    except Exception:
+        imported.remove_written()
+        raise
+    return page
+
+
+def _record_consent(contribution, person, page, user):
+    from editorial.services.consent import record_consent
+
+    return record_consent(
+        given_by=person.full_name,
+        person=person,
+        uses=list(contribution.consent_uses),
+        licence=contribution.licence,
+        text_version=contribution.consent_text_version,
+        method="form",
+        pages=(page,),
+        given_at=contribution.submitted_at,
+        user=user,
+    )
+
+
+@transaction.atomic
+def decline_contribution(contribution, user, *, note: str = "", notify_sender: bool = False):
+    """Decline with a note; the sender gets the note only when the curator says so."""
+    contribution = _lock_undecided(contribution)
+    contribution.status = ContributionStatus.DECLINED
+    contribution.decision_note = note.strip()
+    contribution.reviewed_by = user
+    contribution.reviewed_at = timezone.now()
+    contribution.save(update_fields=["status", "decision_note", "reviewed_by", "reviewed_at"])
+    notified = bool(notify_sender and contribution.email)
+    log(contribution, "contributions.declined", user=user, data={"note": contribution.decision_note, "sender_notified": notified})
+    if notified:
+        from contributions.services.notifications import send_declined
+
+        transaction.on_commit(lambda: send_declined(contribution))
+    return contribution

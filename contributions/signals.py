@@ -1,0 +1,20 @@
+"""Tell the sender when the page made from their contribution goes live (once)."""
+
+from django.db import transaction
+from django.dispatch import receiver
+from django.utils import timezone
+from wagtail.signals import page_published
+
+
+@receiver(page_published)
+def notify_sender_on_publish(sender, instance, **kwargs):
+    from contributions.models import Contribution
+    from contributions.services.notifications import send_published
+
+    pending = list(
+        Contribution.objects.filter(page_id=instance.pk, published_notice_sent_at__isnull=True)
+    )
+    for contribution in pending:
+        # Mark first, in the publishing transaction; mail after commit, so a rollback sends nothing.
+        Contribution.objects.filter(pk=contribution.pk).update(published_notice_sent_at=timezone.now())
+        transaction.on_commit(lambda c=contribution: send_published(c, instance))
