@@ -12,6 +12,7 @@ from editorial.admin_views import ConsentRecordViewSet
 from editorial.services.consent import (
     CONSENT_RECORDED_ACTION,
     CONSENT_WITHDRAWN_ACTION,
+    direct_publication_problem,
     publication_consent_problem,
 )
 
@@ -44,11 +45,11 @@ def _needs_consent(page) -> bool:
 
 
 @hooks.register("before_publish_page")
-def refuse_publishing_without_consent(request, page):
-    """Museum staff may publish directly, but never a story or object without online consent."""
+def refuse_publishing_against_consent(request, page):
+    """Museum staff may publish directly, but not against the consent on file (e.g. withdrawn)."""
     if not _needs_consent(page):
         return None
-    problem = publication_consent_problem(page)
+    problem = direct_publication_problem(page)
     if problem:
         messages.error(request, _("Not published: %(problem)s") % {"problem": problem})
         return redirect("wagtailadmin_pages:edit", page.pk)

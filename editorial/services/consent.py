@@ -113,6 +113,20 @@ def publication_consent_problem(page) -> str | None:
     }
 
 
+def direct_publication_problem(page) -> str | None:
+    """The consent rule for publishing outside the workflow (museum staff's Publish button).
+
+    A page with consent records on file may only be published when they cover online
+    publication: above all, a page taken offline by a withdrawal cannot be put back by a
+    click. A page with no record at all (the museum's own texts, content from before
+    consent was recorded here) is the publisher's responsibility, as it was before; the
+    workflow's consent check, which every contribution passes through, always wants one.
+    """
+    if not ConsentRecord.objects.filter(pages=page.pk).exists():
+        return None
+    return publication_consent_problem(page)
+
+
 def withdraw_consent(record: ConsentRecord, *, user, note: str = "") -> list[Page]:
     """Withdraw a consent record: every page resting on it goes offline, in one transaction.
 

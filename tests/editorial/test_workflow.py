@@ -206,17 +206,44 @@ def test_consent_check_is_also_for_the_communitys_curators_not_others(submitted_
     assert task.get_actions(submitted_a, curator_b) == []
 
 
-def test_staff_cannot_publish_directly_without_consent(client, community_a, staff_user):
+def test_staff_cannot_publish_directly_against_the_consent_on_file(client, community_a, staff_user):
+    from editorial.services.consent import withdraw_consent
+
     story = StoryPageFactory(parent=community_a, title="Buiten de workflow", slug="buiten", live=False)
     story.save_revision()
     client.force_login(staff_user)
     url = reverse("wagtailadmin_pages:edit", args=[story.pk])
     data = story_form(title="Buiten de workflow", slug="buiten", **{"action-publish": "publish"})
+
+    research_only = give_consent(story, uses=["research"])
     response = client.post(url, data, follow=True)
     assert "Not published" in response.content.decode()
+    assert "does not cover online publication" in response.content.decode()
     story.refresh_from_db()
     assert not story.live
-    give_consent(story)
+
+    online = give_consent(story)
     client.post(url, data)
+    story.refresh_from_db()
+    assert story.live
+
+    # After a withdrawal, the Publish button cannot silently put the story back.
+    withdraw_consent(online, user=staff_user)
+    withdraw_consent(research_only, user=staff_user)
+    response = client.post(url, data, follow=True)
+    assert "was withdrawn" in response.content.decode()
+    story.refresh_from_db()
+    assert not story.live
+
+
+def test_staff_may_publish_a_page_with_no_consent_on_file(client, community_a, staff_user):
+    """The museum's own texts and older content: the publisher's responsibility (docs/workflow.md)."""
+    story = StoryPageFactory(parent=community_a, title="Museumtekst", slug="museumtekst", live=False)
+    story.save_revision()
+    client.force_login(staff_user)
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[story.pk]),
+        story_form(title="Museumtekst", slug="museumtekst", **{"action-publish": "publish"}),
+    )
     story.refresh_from_db()
     assert story.live
