@@ -9,10 +9,10 @@ filtered by transcript.
 
 from __future__ import annotations
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.forms.models import modelform_factory
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.views import generic
 from wagtail.permission_policies.base import BasePermissionPolicy
@@ -77,7 +77,8 @@ class _OnlyEditable:
 
 
 class TranscriptIndexView(_OnlyEditable, generic.IndexView):
-    pass
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("media").annotate(segment_count=Count("segments"))
 
 
 class TranscriptEditView(_OnlyEditable, generic.EditView):
@@ -102,7 +103,13 @@ class TranscriptViewSet(ModelViewSet):
     index_view_class = TranscriptIndexView
     edit_view_class = TranscriptEditView
     delete_view_class = TranscriptDeleteView
-    list_display = ["__str__", "language", "source_name", "updated_at"]
+    list_display = [
+        "__str__",
+        "language",
+        TitleColumn("segment_count", label=_("segments"), get_url=lambda t: _segments_link(t)),
+        "source_name",
+        "updated_at",
+    ]
     search_fields = ["media__title", "language"]
     inspect_view_enabled = False
     copy_view_enabled = False

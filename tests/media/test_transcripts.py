@@ -191,6 +191,8 @@ def test_admin_import_creates_the_transcript(admin_client, recording):
     assert transcript.language == "nl"  # from the file's Language header
     assert transcript.segments.count() == 2
     assert transcript.source_name == "interview.vtt"
+    listing = admin_client.get(reverse("transcripts:index")).content.decode()
+    assert f'{reverse("segments:index")}?transcript={transcript.pk}' in listing
 
 
 def test_admin_import_of_a_broken_file_shows_the_line_and_changes_nothing(admin_client, recording):
