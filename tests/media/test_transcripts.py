@@ -3,14 +3,13 @@
 import time
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from media.models import Segment, Transcript
 from media.transcript_service import TranscriptError, export_webvtt, import_transcript, speaker_names
 from media.transcripts import format_timestamp, load_transcript
-from tests.factories import PersonFactory, StoryPageFactory, UserFactory
+from tests.factories import PersonFactory, StoryPageFactory
 from tests.media.conftest import make_recording
 
 pytestmark = pytest.mark.django_db
