@@ -68,6 +68,14 @@ class ContributePage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("contribute page")
 
+    def save(self, *args, **kwargs):
+        created = self.pk is None
+        super().save(*args, **kwargs)
+        if created and self.path:
+            from contributions.services.editing import grant_curators_edit
+
+            grant_curators_edit(pages=[self])
+
     @path("")
     def contribute(self, request):
         from contributions.views import contribute

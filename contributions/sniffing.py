@@ -103,7 +103,7 @@ def _mpeg_frame_length(data: bytes, offset: int) -> int | None:
     """Length of the MPEG layer III frame at offset, or None when there is none."""
     if len(data) < offset + 4:
         return None
-    b1, b2, b3 = data[offset + 1], data[offset + 2], data[offset + 3]
+    b1, b2 = data[offset + 1], data[offset + 2]
     if data[offset] != 0xFF or (b1 & 0xE0) != 0xE0:
         return None
     version, layer = (b1 >> 3) & 0x03, (b1 >> 1) & 0x03

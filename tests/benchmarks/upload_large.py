@@ -26,7 +26,6 @@ import threading
 import time
 from http.cookies import SimpleCookie
 from pathlib import Path
-from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable

@@ -6,7 +6,7 @@ from django.core import mail
 from django.urls import reverse
 from wagtail.models import ModelLogEntry, PageLogEntry, Workflow, WorkflowState
 
-from contributions.models import Contribution, ContributionStatus
+from contributions.models import ContributionStatus
 from tests.contributions import media
 from tests.contributions.factories import audio_and_photo, make_contribution
 
@@ -284,3 +284,30 @@ def test_the_inbox_menu_item_is_shown_to_curators_and_staff_only(client, curator
     refused = client.get(reverse("contributions_admin:index"))
     # Wagtail turns PermissionDenied into a redirect to the dashboard with a message.
     assert refused.status_code == 403 or (refused.status_code == 302 and refused["Location"] == "/admin/")
+
+
+def test_curators_edit_the_contribute_page_but_only_staff_publish(client, curator_a, curator_b, member_a, staff_user, home_page):
+    from django.contrib.auth.models import Group
+
+    from contributions.models import ContributePage
+    from tests.factories import CommunityPageFactory
+
+    page = ContributePage(title="Bijdragen", slug="bijdragen", consent_text="<p>Tekst</p>", consent_text_version="1")
+    home_page.add_child(instance=page)
+    later = CommunityPageFactory(parent=curator_a.groups.first().curated_community.get_parent(), title="Surinamers")
+    later.refresh_from_db()
+    edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    for user in (curator_a, curator_b, UserFactoryWithGroup(later.curator_group)):
+        client.force_login(user)
+        assert client.get(edit).status_code == 200
+        assert not page.permissions_for_user(user).can_publish()
+    client.force_login(member_a)
+    assert client.get(edit).status_code in (302, 403)
+    assert page.permissions_for_user(staff_user).can_publish()
+    assert Group.objects.filter(page_permissions__page=page).count() == 3
+
+
+def UserFactoryWithGroup(group):
+    from tests.factories import UserFactory
+
+    return UserFactory(groups=[group])
