@@ -54,22 +54,34 @@ def queue(keys: Iterable[str]) -> None:
 
 
 def _enqueue_on_commit() -> None:
-    """Ask for one worker run per transaction, however many changes it holds."""
-    connection = transaction.get_connection()
-    if connection.in_atomic_block and any(
-        callback is _enqueue_worker for _savepoints, callback, _robust in connection.run_on_commit
-    ):
-        return
     transaction.on_commit(_enqueue_worker)
 
 
 def _enqueue_worker() -> None:
+    """Ask a worker to send the outbox, unless a run that has not started yet will do it.
+
+    Runs after commit, so the rows are visible to any run that starts later: with the
+    database task backend one waiting run serves every change of a transaction (or of
+    an import), instead of one task row per change. Other backends (immediate in
+    development and tests) run each time; a run that finds the outbox empty costs a query.
+    """
     from search.tasks import process_index_updates
 
     try:
+        if _a_run_is_waiting(process_index_updates):
+            return
         process_index_updates.enqueue()
     except Exception:  # the rows wait for the next worker or replay
         logger.exception("could not enqueue the index update task")
+
+
+def _a_run_is_waiting(task) -> bool:
+    from django_tasks_db import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    if not isinstance(task.get_backend(), DatabaseBackend):
+        return False
+    return DBTaskResult.objects.ready().filter(task_path=task.module_path).exists()
 
 
 def _target_indexes(engine) -> list[str]:

@@ -24,16 +24,26 @@ def test_many_keys_are_queued_in_a_few_queries(django_assert_max_num_queries):
     assert PendingIndexUpdate.objects.count() == 2_000
 
 
-def test_one_worker_run_is_asked_for_per_transaction(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks() as callbacks:
+def test_one_waiting_worker_run_serves_a_whole_transaction(settings, django_capture_on_commit_callbacks):
+    """With the database task backend, fifty changes in one transaction leave one waiting run."""
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
         with transaction.atomic():
             for n in range(50):
                 indexing.queue([f"story:{n}"])
-    assert callbacks == [indexing._enqueue_worker]
+    runs = DBTaskResult.objects.filter(task_path="search.tasks.process_index_updates")
+    assert runs.count() == 1
+    assert PendingIndexUpdate.objects.count() == 50
+    runs.update(status="RUNNING")  # a worker took it: the next change asks for a new run
+    with django_capture_on_commit_callbacks(execute=True):
+        indexing.queue(["story:99"])
+    assert runs.count() == 2
 
 
-def test_a_rolled_back_savepoint_does_not_lose_the_worker_run(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks() as callbacks:
+def test_a_rolled_back_savepoint_keeps_no_rows(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks():
         with transaction.atomic():
             try:
                 with transaction.atomic():
@@ -42,5 +52,4 @@ def test_a_rolled_back_savepoint_does_not_lose_the_worker_run(django_capture_on_
             except RuntimeError:
                 pass
             indexing.queue(["story:2"])
-    assert callbacks == [indexing._enqueue_worker]
     assert set(PendingIndexUpdate.objects.values_list("key", flat=True)) == {"story:2"}

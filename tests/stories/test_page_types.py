@@ -12,8 +12,10 @@ class PageTypeRulesTests(WagtailPageTestCase):
     def test_home_page_sits_at_the_root_only(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
-    def test_home_holds_the_community_index_and_the_depot(self):
-        self.assertAllowedSubpageTypes(HomePage, {CommunityIndexPage, DepotIndexPage})
+    def test_home_holds_the_community_index_the_depot_and_the_contribute_page(self):
+        from contributions.models import ContributePage
+
+        self.assertAllowedSubpageTypes(HomePage, {CommunityIndexPage, DepotIndexPage, ContributePage})
 
     def test_communities_live_only_under_the_community_index(self):
         self.assertAllowedParentPageTypes(CommunityPage, {CommunityIndexPage})
