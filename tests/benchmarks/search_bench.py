@@ -3,7 +3,7 @@
     bin/search-node start        # a real OpenSearch node (prints SEARCH_URL)
     .venv/bin/python tests/benchmarks/search_bench.py --stories 100000 [--queries 500]
         [--database-url postgres://…/bench] [--search-url http://127.0.0.1:9201]
-        [--skip-rebuild] [--skip-database] [--profile] [--prototype]
+        [--skip-rebuild] [--skip-database] [--profile]
 
 1. Seeds a separate database (default var/bench-search.sqlite3) with N stories of
    realistic length (summary ~60 words, body ~300 words, tags, places, narrators,
@@ -17,8 +17,7 @@
    a 10,000-document slice of ``iter_documents()`` + ``engine.bulk`` is profiled.
    Then the engine's own indexing rate is measured on 10,000 prebuilt documents, with
    one or two bulk requests in flight and with mapping variants (the cost of each
-   field). With --prototype, rebuild is run again with two bulk requests in flight
-   (the proposed change to search/indexing.py, monkeypatched in).
+   field).
 3. Times 500 queries of each kind (plain text; text with two facets; autocomplete;
    related) directly against the engine (the bodies from search.queries, only the
    engine call timed), through Django (test client / service.related) on the engine,
@@ -248,7 +247,7 @@ def profile_slice(n_docs: int = 10_000, top: int = 25) -> str:
     return out.getvalue()
 
 
-# --- 2b. where the engine's time goes, and a prototype of the fix ----------------------------------
+# --- 2b. where the engine's time goes ----------------------------------
 def engine_capacity(n_docs: int = 10_000) -> str:
     """Engine-only indexing rates: n_docs documents built once, then bulk-sent to scratch indexes
     with variants of the sending and of the mapping (the mapping variants drop fields, so they
@@ -276,7 +275,7 @@ def engine_capacity(n_docs: int = 10_000) -> str:
         name = f"{engine.alias}_capacity_scratch"
         engine.delete_index(name)
         engine.create_index(name, body)
-        engine.set_refresh_interval(name, "-1")
+        engine.set_bulk_loading(name, True)  # as rebuild does
         try:
             started = time.perf_counter()
             with ThreadPoolExecutor(max_workers=in_flight) as pool:
@@ -288,12 +287,11 @@ def engine_capacity(n_docs: int = 10_000) -> str:
         return len(documents) / seconds, stats["index_time_in_millis"] / len(documents)
 
     variants = [
-        ("current mapping, 1 bulk at a time (as rebuild sends)", index_body(), 1),
-        ("current mapping, 2 bulks in flight", index_body(), 2),
-        ("without body.en", without("body.en"), 1),
-        ("without tags_text.suggest, places_text.suggest", without("tags_text.suggest", "places_text.suggest"), 1),
-        ("without body.en, summary.en and the .suggest of people, tags, places",
-         without("body.en", "summary.en", "people.suggest", "tags_text.suggest", "places_text.suggest"), 1),
+        ("current mapping, 1 bulk at a time", index_body(), 1),
+        ("current mapping, 2 bulks in flight (as rebuild sends)", index_body(), 2),
+        ("without title.en and summary.en", without("title.en", "summary.en"), 2),
+        ("without the .suggest of people, tags, places",
+         without("people.suggest", "tags_text.suggest", "places_text.suggest"), 2),
     ]
     rows = []
     for label, body, in_flight in variants:
@@ -307,87 +305,6 @@ def engine_capacity(n_docs: int = 10_000) -> str:
         f"(bulks of {size}); building the same documents alone: {building:,.0f} docs/s\n"
         + table(["variant", "docs/s", "engine ms/doc"], rows)
     )
-
-
-def rebuild_in_flight(progress=None, in_flight: int = 2) -> dict:
-    """search.indexing.rebuild with `in_flight` bulk requests in flight instead of one.
-
-    The prototype of the proposed change to indexing.rebuild (a copy of its loop with
-    the limit as a parameter): on a single-shard index the engine indexes concurrent
-    bulk requests on separate write threads, so with two in flight it uses both cores
-    while this process builds the next batch. Memory stays bounded: at most
-    in_flight + 1 batches exist at a time.
-    """
-    from concurrent.futures import ThreadPoolExecutor
-
-    from django.utils import timezone
-
-    from search import indexing, sources
-    from search.documents import index_body
-    from search.engine import get_engine
-    from search.models import IndexBuild
-
-    engine = get_engine()
-    started = time.perf_counter()
-    name = indexing._new_index_name(engine)
-    engine.create_index(name, index_body())
-    engine.set_refresh_interval(name, "-1")
-    build = IndexBuild.objects.create(name=name)
-    total = sources.count_documents()
-    done = 0
-    pending = []
-    with ThreadPoolExecutor(max_workers=in_flight, thread_name_prefix="bulk") as sender:
-        try:
-            batch = []
-            for pair in sources.iter_documents():
-                if pair[1] is None:
-                    continue
-                batch.append(pair)
-                if len(batch) >= indexing.BULK_SIZE:
-                    pending.append(sender.submit(engine.bulk, indexing._operations(batch), name))
-                    batch = []
-                    while len(pending) > in_flight:  # the one change: was `> 1`
-                        done += pending.pop(0).result()
-                        if progress:
-                            progress(done, total)
-            if batch:
-                pending.append(sender.submit(engine.bulk, indexing._operations(batch), name))
-            while pending:
-                done += pending.pop(0).result()
-            if progress:
-                progress(done, total)
-            engine.set_refresh_interval(name, None)
-            engine.refresh(name)
-            old = engine.swap_alias(name)
-        except BaseException:
-            for future in pending:
-                future.cancel()
-            build.delete()
-            engine.delete_index(name)
-            raise
-    build.finished_at = timezone.now()
-    build.documents = done
-    build.save(update_fields=["finished_at", "documents"])
-    for index in old:
-        engine.delete_index(index)
-    indexing.process_pending()
-    return {"index": name, "documents": done, "seconds": time.perf_counter() - started, "replaced": old}
-
-
-def prototype(report: Report, phases: list) -> None:
-    """The full rebuild again, with two bulk requests in flight (monkeypatched in)."""
-    from search import indexing
-
-    t0 = time.perf_counter()
-    report.add("Prototype: search.indexing.rebuild with 2 bulk requests in flight (monkeypatched)")
-    original = indexing.rebuild
-    indexing.rebuild = rebuild_in_flight
-    try:
-        result = measure_rebuild()
-    finally:
-        indexing.rebuild = original
-    phases.append(["prototype rebuild (2 in flight)", f"{time.perf_counter() - t0:,.1f} s"])
-    report.add(rebuild_report(result), "")
 
 
 # --- 3. latency -------------------------------------------------------------------------------
@@ -613,8 +530,6 @@ def main():
     parser.add_argument("--skip-rebuild", action="store_true", help="measure latency on the existing bench_ index")
     parser.add_argument("--skip-database", action="store_true", help="do not measure the database fallback")
     parser.add_argument("--profile", action="store_true", help="profile a 10k-document slice even when fast enough")
-    parser.add_argument("--prototype", action="store_true",
-                        help="rebuild again with 2 bulk requests in flight (the proposed fix, monkeypatched)")
     args = parser.parse_args()
     (ROOT / "var").mkdir(exist_ok=True)
     report = Report()
@@ -670,9 +585,6 @@ def main():
             t0 = time.perf_counter()
             report.add(engine_capacity(), load("after engine capacity"), "")
             phases.append(["engine capacity (10k docs x 5)", f"{time.perf_counter() - t0:,.1f} s"])
-        if args.prototype:
-            prototype(report, phases)
-            report.add(load("after prototype"), "")
 
     settings.SEARCH_TIMEOUT = query_timeout
     engine_module._engine_for.cache_clear()
