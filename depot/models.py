@@ -45,8 +45,14 @@ class DepotCollection(index.Indexed, models.Model):
         return self.name
 
 
-class DepotItem(index.Indexed, models.Model):
-    """A catalogue record, identified by its inventory number; synced from the collection system."""
+class DepotItem(models.Model):
+    """A catalogue record, identified by its inventory number; synced from the collection system.
+
+    Not in Wagtail's search index: the admin finds items with database lookups (the
+    depot chooser, the snippet listing and chooser; see depot/views.py), and the public
+    search has its own index fed through the outbox. Keeping a second index for 100,000
+    records cost an import more than everything else together.
+    """
 
     inventory_number = models.CharField(_("inventory number"), max_length=100, unique=True)
     url_slug = models.CharField(max_length=140, unique=True, editable=False)
@@ -102,17 +108,6 @@ class DepotItem(index.Indexed, models.Model):
         blank=True,
         help_text=_("Set by every catalogue sync run in which the record appears."),
     )
-
-    search_fields = [
-        index.SearchField("inventory_number", boost=5),
-        index.AutocompleteField("inventory_number"),
-        index.SearchField("title", boost=3),
-        index.AutocompleteField("title"),
-        index.SearchField("maker"),
-        index.AutocompleteField("maker"),
-        index.FilterField("collection"),
-        index.FilterField("withdrawn"),
-    ]
 
     panels = [
         "inventory_number",

@@ -5,8 +5,9 @@ in batches of BATCH_SIZE: one query loads the batch's existing items, fields are
 compared one by one, new items are bulk-created (with their url_slug, which save()
 would otherwise compute) and changed ones bulk-updated, all in one transaction per
 batch. Bulk writes skip post_save, so each batch queues its changed items for the
-public index (search.indexing.queue) and refreshes Wagtail's own search index (admin
-search and the snippet chooser) itself.
+public index itself (the outbox of search.indexing; see queue_index_updates). Depot
+items are not in Wagtail's own search index: the admin finds them with database
+lookups.
 
 Only the fields the source fills are compared and written (a CSV mapping without a
 description column leaves descriptions alone). A record that comes back after being
@@ -51,6 +52,7 @@ from depot.importers.records import ITEM_FIELDS, YEAR_FIELDS, CatalogueRecord, o
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 1000
+OUTBOX_CHUNK = 500  # keys per outbox statement (SQLite allows 999 parameters per IN list)
 KEEP_PROBLEMS = 1000  # problems kept on the result; the report file has them all
 REPORT_HEADER = ["position", "inventory_number", "outcome", "reason"]
 
@@ -455,34 +457,22 @@ def _write_one_by_one(batch: list[_Planned], run: _Run) -> None:
 
 
 def _reindex(items) -> None:
-    """What post_save would have done: queue the public index, refresh Wagtail's index."""
-    from wagtail.search.backends import get_search_backends
-
-    from depot.models import DepotItem
-
-    if not items:
-        return
-    queue_index_updates({f"depot:{item.pk}" for item in items})
-    # Wagtail's own index answers the admin listing's search and the snippet chooser
-    for backend in get_search_backends(with_auto_update=True):
-        try:
-            backend.add_bulk(DepotItem, items)
-        except Exception:
-            if not getattr(backend, "catch_indexing_errors", False):
-                raise
-            logger.exception(
-                "could not update the %s index for %d depot items", backend, len(items)
-            )
+    """What post_save would have done: queue the items for the public index (search/)."""
+    if items:
+        queue_index_updates({f"depot:{item.pk}" for item in items})
 
 
 def queue_index_updates(keys) -> None:
-    """search.indexing.queue() for a whole batch: a few queries instead of 2-4 per key.
+    """search.indexing.queue() for a whole batch: two statements per 500 keys.
 
     The same outbox rows with the same meaning: a key already waiting gets its version
     bumped (so a worker busy with the old version does not remove it), a new key gets
-    a row, and the worker is asked to run once the transaction commits. queue() does
-    this one key at a time, about 6 ms per item here, which would make it by far the
-    slowest step of an import; once search.indexing has a bulk path, call that instead.
+    a row, and the worker is asked to run once the transaction commits. One UPDATE
+    bumps the waiting keys, then one INSERT of every key with ON CONFLICT DO NOTHING
+    adds the others (the bumped ones conflict and are skipped), so there is no SELECT
+    and no work per key in Python beyond building the row. queue() does this one key
+    at a time, about 6 ms per item here; once search.indexing has a bulk path, call
+    that instead.
     """
     from django.db.models import F
 
@@ -492,19 +482,13 @@ def queue_index_updates(keys) -> None:
     if not keys:
         return
     now = timezone.now()
-    for start in range(0, len(keys), 500):
-        chunk = keys[start : start + 500]
+    for start in range(0, len(keys), OUTBOX_CHUNK):
+        chunk = keys[start : start + OUTBOX_CHUNK]
         PendingIndexUpdate.objects.filter(key__in=chunk).update(
             version=F("version") + 1, updated_at=now
         )
-        waiting = set(
-            PendingIndexUpdate.objects.filter(key__in=chunk).values_list(
-                "key", flat=True
-            )
-        )
         PendingIndexUpdate.objects.bulk_create(
-            [PendingIndexUpdate(key=key) for key in chunk if key not in waiting],
-            ignore_conflicts=True,
+            [PendingIndexUpdate(key=key) for key in chunk], ignore_conflicts=True
         )
     transaction.on_commit(_send_index_updates)
 
@@ -556,7 +540,7 @@ def _withdraw_missing(seen: set[str], run: _Run) -> None:
         with transaction.atomic():
             DepotItem.objects.filter(pk__in=pks).update(withdrawn=True, updated_at=now)
             if run.reindex:
-                _reindex(list(DepotItem.objects.filter(pk__in=pks)))
+                queue_index_updates({f"depot:{pk}" for pk in pks})
 
 
 def describe(result: SyncResult) -> str:

@@ -105,14 +105,20 @@ def test_lido_records_import_with_their_url_slugs(shared_data):
 
 
 @pytest.mark.shared_data
-def test_lido_imports_are_found_by_wagtail_search(shared_data):
-    """The admin listing and the snippet chooser search Wagtail's own index."""
-    from wagtail.search.backends import get_search_backend
-
+def test_lido_imports_are_found_by_the_admin_searches(shared_data, client, staff_user):
+    """The admin listing, the snippet chooser and the depot chooser search the database."""
     with LidoSource(shared_data / "lido/real/ddb_Deutsches_Museum.xml") as source:
         sync_catalogue(source)
-    found = list(get_search_backend().search("Enigma", DepotItem))
-    assert [i.inventory_number for i in found] == ["1993-522"]
+    client.force_login(staff_user)
+    for url in (
+        "/admin/snippets/depot/depotitem/",
+        "/admin/snippets/choose/depot/depotitem/results/",
+        "/admin/depot/choose-item/results/",
+    ):
+        found = client.get(url, {"q": "Enigma"})
+        assert found.status_code == 200, url
+        assert "1993-522" in found.content.decode(), url
+        assert "1993-522" not in client.get(url, {"q": "Zzyzx"}).content.decode(), url
 
 
 # --- bad records ----------------------------------------------------------------------

@@ -111,7 +111,7 @@ def test_skip_index_leaves_the_index_bookkeeping_alone(tmp_path):
     path = tmp_path / "export.csv"
     path.write_text("inventory_number,title\nBK-1,Een\n")
     out, _err = run(path, "--skip-index")
-    assert "created 1" in out and "manage.py update_index" in out
+    assert "created 1" in out and "manage.py search_rebuild" in out
     assert DepotItem.objects.exists() and not PendingIndexUpdate.objects.exists()
 
 

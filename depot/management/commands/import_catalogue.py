@@ -64,7 +64,7 @@ class Command(BaseCommand):
             "--skip-index",
             action="store_true",
             help="leave the search indexes alone (for a first load of a big export); "
-            "run manage.py search_rebuild and manage.py update_index afterwards",
+            "run manage.py search_rebuild afterwards",
         )
         parser.add_argument(
             "--batch-size", type=int, default=BATCH_SIZE, help=f"default {BATCH_SIZE}"
@@ -148,8 +148,8 @@ class Command(BaseCommand):
         )
         if options["skip_index"] and not options["dry_run"]:
             self.stdout.write(
-                "the search indexes were not updated: run manage.py search_rebuild "
-                "(when SEARCH_URL is set) and manage.py update_index"
+                "the search index was not updated: run manage.py search_rebuild "
+                "(when SEARCH_URL is set)"
             )
         if options["report"]:
             self.stdout.write(f"report: {options['report']}")
