@@ -21,9 +21,10 @@ class MultipleFileField(forms.FileField):
     widget = MultipleFileInput
 
     def clean(self, data, initial=None):
+        # No per-file checks here: the upload service judges every file, once, by content.
         if isinstance(data, (list, tuple)):
-            return [super(MultipleFileField, self).clean(item, initial) for item in data if item]
-        return [super().clean(data, initial)] if data else []
+            return [item for item in data if item]
+        return [data] if data else []
 
 
 class ContributionForm(forms.Form):

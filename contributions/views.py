@@ -59,6 +59,7 @@ def _submitted(request, page):
             request,
             page,
             form,
+            kept=_kept_or_nothing(request),
             blocked=_(
                 "You have sent this form many times in a short while, so we stopped taking it for now. "
                 "Please try again in an hour, or write to us."
@@ -113,6 +114,13 @@ def _submitted(request, page):
         form_token=form.cleaned_data["form_token"],
     )
     return HttpResponseRedirect(_thanks_url(request, page, contribution))
+
+
+def _kept_or_nothing(request):
+    try:
+        return uploads.unsign_kept(request.POST.get("kept_files", ""))
+    except signing.BadSignature:
+        return []
 
 
 def _thanks_url(request, page, contribution):

@@ -51,13 +51,36 @@ def _admin_login(page, base, user):
     page.wait_for_url(re.compile(r".*/admin/$"))
 
 
-def _approve(page):
-    """Click the plain Approve workflow action in the editor's footer menu."""
+def _task_states(story):
+    from wagtail.models import TaskState
+
+    return list(
+        TaskState.objects.filter(workflow_state__object_id=str(story.pk))
+        .order_by("pk")
+        .values_list("task__name", "status")
+    )
+
+
+def _approve(page, base, story):
+    """Open the editor, click the plain Approve workflow action, wait until it is recorded."""
+    before = _task_states(story)
+    page.goto(base + f"/admin/pages/{story.pk}/edit/")
     button = page.locator('button[data-workflow-action-name="approve"]:not([data-workflow-action-modal-url])').first
+    try:
+        button.wait_for(state="attached")
+    except Exception:
+        page.screenshot(path="/tmp/contribution-flow-approve.png", full_page=True)
+        raise AssertionError(f"no Approve button for {page.url}; task states {before}") from None
     if not button.is_visible():
         page.locator("footer [data-w-dropdown-target='toggle'], footer .w-dropdown__toggle").first.click()
-    with page.expect_navigation():
-        button.click()
+    button.click()
+    for _ in range(100):
+        if _task_states(story) != before:
+            break
+        page.wait_for_timeout(200)
+    after = _task_states(story)
+    assert after != before, f"approval not recorded: {after}"
+    return after
 
 
 def test_member_sends_curator_accepts_museum_approves_story_is_public(page, live_server, site, chromium):
@@ -106,23 +129,22 @@ def test_member_sends_curator_accepts_museum_approves_story_is_public(page, live
         "async (src) => (await fetch(src)).status", audio_src
     ) == 200
     curator_page.wait_for_function("document.querySelector('img[src*=\"/files/\"]').naturalWidth === 320")
-    curator_page.get_by_role("button", name=re.compile("^(Accept|Accepteren)$")).click()
+    curator_page.get_by_role("button", name=re.compile("^(Accept|Aannemen)$")).click()
     curator_page.wait_for_url(re.compile(r".*/admin/pages/\d+/edit/"))
     story = StoryPage.objects.get(title=TITLE)
     assert not story.live
 
     # 3. The curator approves (their step), then the consent check.
-    _approve(curator_page)
-    curator_page.goto(base + f"/admin/pages/{story.pk}/edit/")
-    _approve(curator_page)
+    _approve(curator_page, base, story)
+    states = _approve(curator_page, base, story)
+    assert [status for _name, status in states] == ["approved", "approved", "in_progress"], states
     curator_page.context.close()
 
     # 4. Museum staff approve: the story is published.
     staff_page = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL").new_page()
     staff_page.set_default_timeout(20_000)
     _admin_login(staff_page, base, staff)
-    staff_page.goto(base + f"/admin/pages/{story.pk}/edit/")
-    _approve(staff_page)
+    _approve(staff_page, base, story)
     staff_page.context.close()
     story.refresh_from_db()
     assert story.live
@@ -140,8 +162,9 @@ def test_member_sends_curator_accepts_museum_approves_story_is_public(page, live
     visitor.context.close()
 
     # 6. The sender was told it is online.
-    published = [m for m in mail.outbox if story.full_url in m.body]
-    assert len(published) == 1 and published[0].to == ["kleinzoon@example.org"]
+    to_sender = [m for m in mail.outbox if m.to == ["kleinzoon@example.org"]]
+    assert len(to_sender) == 2  # the receipt and the published notice, nothing else
+    assert story.full_url in to_sender[1].body and reference in to_sender[1].subject
     contribution.refresh_from_db()
     assert contribution.status == "accepted" and contribution.published_notice_sent_at is not None
 
