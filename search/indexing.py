@@ -35,9 +35,10 @@ REBUILD_BULK_TIMEOUT = 120.0  # seconds; a busy node may take long over a bulk, 
 def queue(keys: Iterable[str]) -> None:
     """Record that these documents changed, and ask a worker to send them once committed.
 
-    Works in chunks (an update, a lookup and a bulk insert per 500 keys), so a catalogue
-    import queues thousands of items in a few queries. A key already waiting gets its
-    version bumped, so a worker busy sending the old version does not remove it.
+    Two statements per 500 keys, so a catalogue import queues thousands of items in a
+    few queries: an UPDATE bumps the version of keys already waiting (so a worker busy
+    sending the old version does not remove them), then an INSERT of every key that
+    skips conflicts adds the others.
     """
     keys = sorted({k for k in keys if k})
     if not keys:
@@ -46,10 +47,7 @@ def queue(keys: Iterable[str]) -> None:
     for start in range(0, len(keys), QUEUE_CHUNK):
         chunk = keys[start : start + QUEUE_CHUNK]
         PendingIndexUpdate.objects.filter(key__in=chunk).update(version=F("version") + 1, updated_at=now)
-        waiting = set(PendingIndexUpdate.objects.filter(key__in=chunk).values_list("key", flat=True))
-        PendingIndexUpdate.objects.bulk_create(
-            [PendingIndexUpdate(key=key) for key in chunk if key not in waiting], ignore_conflicts=True
-        )
+        PendingIndexUpdate.objects.bulk_create([PendingIndexUpdate(key=key) for key in chunk], ignore_conflicts=True)
     _enqueue_on_commit()
 
 

@@ -18,7 +18,7 @@ def test_queue_records_each_key_once_and_bumps_waiting_versions():
 
 def test_many_keys_are_queued_in_a_few_queries(django_assert_max_num_queries):
     keys = [f"depot:{n}" for n in range(1, 2_001)]
-    # 4 chunks of 500: an update, a lookup and an insert (SQLite splits inserts into batches).
+    # 4 chunks of 500: an update and an insert (SQLite splits inserts into batches).
     with django_assert_max_num_queries(30):  # one at a time it was 2-4 queries per key
         indexing.queue(keys)
     assert PendingIndexUpdate.objects.count() == 2_000
