@@ -7,7 +7,10 @@ rule as the engine: a facet's counts ignore that facet's own selection.
 
 Known differences from the engine: no stemming ("verhalen" does not find
 "verhaal"), no body-text search, the community facet counts home communities only,
-and the decade facet counts the decade a story starts in.
+and the decade facet counts the decade a story starts in. Transcripts of a story's
+recording are searched (each word somewhere in them, not necessarily in one
+sentence); the moment a hit links to is the first sentence holding every word, else
+the first holding one of them.
 """
 
 from __future__ import annotations
@@ -24,10 +27,11 @@ from django.utils.translation import gettext_lazy as _
 
 from search.labels import facet_labels
 from search.params import FACETS, SearchParams
-from search.results import FacetValue, Hit, SearchResults, add_community_titles, localised_url
+from search.results import FacetValue, Hit, SearchResults, add_community_titles, add_transcript_moment, localised_url
 from stories.services.access import readable_filter
 
 COMMUNITY_PATH_LENGTH = 16  # root/home/communities/community: four steps of four characters
+TRANSCRIPT = "transcript"  # a story's text field standing for its recording's transcripts
 # Facet counts are exact up to this many matches; beyond, they count the best this many
 # (and the page says so). Counting every match of a common word cost seconds per facet.
 FACET_SAMPLE = 2_000
@@ -78,7 +82,7 @@ KINDS = [
     Kind(
         "story",
         _story_qs,
-        ("title", "summary", "pull_quote", "tagged_items__tag__name"),
+        ("title", "summary", "pull_quote", "tagged_items__tag__name", TRANSCRIPT),
         {
             "community": Substr("path", 1, COMMUNITY_PATH_LENGTH),
             "collection": "depot_links__depot_item__collection__slug",
@@ -137,10 +141,52 @@ def _text_filter(kind: Kind, words) -> Q:
         for field in kind.text_fields:
             if field == "tagged_items__tag__name":
                 any_field |= Q(pk__in=_tagged_with(kind, word))
+            elif field == TRANSCRIPT:
+                any_field |= Q(main_media_id__in=_spoken(word))
             else:
                 any_field |= Q(**{f"{field}__icontains": word})
         condition &= any_field
     return condition
+
+
+def _spoken(word: str):
+    """Recordings whose transcripts say the word (a subquery, like tags: no row per segment)."""
+    from media.models import Segment
+
+    return Segment.objects.filter(text__icontains=word).values("transcript__media_id")
+
+
+def _add_moments(hits: list[Hit], objects: dict, words) -> None:
+    """Link story hits to the moment of the recording where the words are said.
+
+    One query per story on the page that has a recording (a page holds at most
+    ``per_page`` hits); the first sentence holding every word wins, else the first
+    holding the first word.
+    """
+    from media.models import Segment
+    from media.transcript_service import speaker_names
+
+    if not words:
+        return
+    found = []
+    for hit in hits:
+        obj = objects.get((hit.kind, int(hit.key.split(":")[1])))
+        media_id = getattr(obj, "main_media_id", None) if hit.kind == "story" else None
+        if not media_id:
+            continue
+        segments = Segment.objects.filter(transcript__media_id=media_id).order_by("start_ms", "pk")
+        every = Q()
+        for word in words:
+            every &= Q(text__icontains=word)
+        row = (
+            segments.filter(every).values_list("start_ms", "speaker", "text").first()
+            or segments.filter(text__icontains=words[0]).values_list("start_ms", "speaker", "text").first()
+        )
+        if row:
+            found.append((hit, row))
+    names = speaker_names({speaker for _hit, (_start, speaker, _text) in found})
+    for hit, (start_ms, speaker, text) in found:
+        add_transcript_moment(hit, start_ms, _mark(text, words) or escape(text[:300]), names.get(speaker, speaker))
 
 
 def _tagged_with(kind: Kind, word: str):
@@ -339,6 +385,7 @@ def _hits(rows, words, paths) -> list[Hit]:
                 image_url=getattr(obj, "image_url", "") or "",
             )
         )
+    _add_moments(hits, objects, words)
     return hits
 
 

@@ -10,8 +10,10 @@ from elasticsearch.dsl import (
     Date,
     Document,
     GeoPoint,
+    InnerDoc,
     Integer,
     Keyword,
+    Nested,
     SearchAsYouType,
     Text,
     analyzer,
@@ -56,6 +58,22 @@ def _suggestable(**kwargs):
     )
 
 
+class TranscriptSegment(InnerDoc):
+    """One timed sentence of a story's recording (media.Segment): found by its words,
+    linked by its start. Its text is analysed in the transcript's language, like body."""
+
+    start_ms = Integer()
+    text = Text(analyzer=dutch_text)
+    text_en = Text(analyzer=english_text)
+    speaker = Keyword(index=False)  # the public name, shown with the sentence
+
+
+# A three-hour interview has about 4,000 segments; the engine refuses a document with more
+# nested objects than index.mapping.nested_objects.limit (10,000 by default), so the
+# limit is raised and sources caps a story's segments below it.
+MAX_TRANSCRIPT_SEGMENTS = 40_000
+
+
 class PublicDocument(Document):
     """A row of the public index: a story, a heritage object, a depot item or a community."""
 
@@ -87,9 +105,11 @@ class PublicDocument(Document):
     published_at = Date()
     url = Keyword(index=False)
     image_url = Keyword(index=False)
+    transcript = Nested(TranscriptSegment)  # stories: the main recording's transcripts
 
     class Index:
         settings = {
+            "mapping.nested_objects.limit": MAX_TRANSCRIPT_SEGMENTS + 1_000,
             "number_of_shards": 1,
             "number_of_replicas": 0,
             "max_result_window": 10_000,
@@ -122,6 +142,9 @@ SUGGEST_FIELDS = [
 HIGHLIGHT_FIELDS = ["title", "summary", "body", "body_en"]
 PHRASE_FIELDS = ["title", "summary", "body", "body_en"]
 MLT_FIELDS = ["title", "summary", "body", "body_en", "tags_text", "places_text"]
+
+
+TRANSCRIPT_FIELDS = ["transcript.text", "transcript.text_en"]
 
 
 def body_fields(text: str, language: str | None) -> dict:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.utils import timezone
 from elasticsearch.dsl import A, Q, Search
 
-from search.documents import HIGHLIGHT_FIELDS, MLT_FIELDS, PHRASE_FIELDS, SUGGEST_FIELDS, TEXT_FIELDS
+from search.documents import HIGHLIGHT_FIELDS, MLT_FIELDS, PHRASE_FIELDS, SUGGEST_FIELDS, TEXT_FIELDS, TRANSCRIPT_FIELDS
 from search.params import FACETS, SearchParams
 
 FACET_SIZE = 20
@@ -43,8 +43,44 @@ def text_query(query: str) -> Q:
             Q("multi_match", query=query, fields=TEXT_FIELDS, type="best_fields", operator="and", tie_breaker=0.3, boost=2),
             Q("multi_match", query=query, fields=TEXT_FIELDS, type="best_fields", minimum_should_match="2<70%", tie_breaker=0.3),
             Q("multi_match", query=query, fields=PHRASE_FIELDS, type="phrase", boost=2),
+            transcript_query(query),
         ],
         minimum_should_match=1,
+    )
+
+
+TRANSCRIPT_INNER_HITS = "transcript"
+
+
+def transcript_query(query: str) -> Q:
+    """The best-matching sentence of a story's transcript, returned as an inner hit (its
+    start and its text with the words marked), so a hit can link to that moment. The
+    sentence counts towards the story's score, a little below its body text."""
+    return Q(
+        "nested",
+        path="transcript",
+        score_mode="max",
+        ignore_unmapped=True,  # an index built before transcripts (rebuild to add them)
+        query=Q(
+            "bool",
+            should=[
+                Q("multi_match", query=query, fields=TRANSCRIPT_FIELDS, operator="and", boost=2),
+                Q("multi_match", query=query, fields=TRANSCRIPT_FIELDS, minimum_should_match="2<70%"),
+            ],
+            minimum_should_match=1,
+        ),
+        boost=0.8,
+        inner_hits={
+            "name": TRANSCRIPT_INNER_HITS,
+            "size": 1,
+            "_source": ["transcript.start_ms", "transcript.speaker", "transcript.text", "transcript.text_en"],
+            "highlight": {
+                "encoder": "html",
+                "pre_tags": ["<mark>"],
+                "post_tags": ["</mark>"],
+                "fields": {field: {"number_of_fragments": 0} for field in TRANSCRIPT_FIELDS},
+            },
+        },
     )
 
 

@@ -30,6 +30,12 @@ class Hit:
     community_title: str = ""
     published_at: str | None = None
     image_url: str = ""
+    # A match inside a story's transcript: when it was said, by whom (public name), the
+    # sentence (HTML: escaped text with <mark>), and the story's URL that starts there.
+    moment_time: str = ""
+    moment_speaker: str = ""
+    moment_html: str = ""
+    moment_url: str = ""
 
     @property
     def kind_label(self):
@@ -83,6 +89,34 @@ class SearchResults:
                 name: [asdict(value) for value in values] for name, values in self.facets.items()
             },
         }
+
+
+def add_transcript_moment(hit: Hit, start_ms: int, sentence_html: str, speaker: str = "") -> Hit:
+    """Point the hit at a moment of the story's recording: ``?t=MM:SS`` starts the player there."""
+    from media.timecodes import t_param
+
+    if hit.url:
+        hit.moment_time = t_param(start_ms / 1000)
+        hit.moment_speaker = speaker or ""
+        hit.moment_html = sentence_html
+        hit.moment_url = f"{hit.url}?t={hit.moment_time}#recording-player"
+    return hit
+
+
+def moment_from_inner_hits(hit: Hit, inner_hits: dict | None) -> Hit:
+    """The engine's best transcript sentence for this hit (search.queries.transcript_query)."""
+    from django.utils.html import escape
+    from django.utils.safestring import mark_safe
+
+    found = ((inner_hits or {}).get("transcript") or {}).get("hits", {}).get("hits") or []
+    if not found:
+        return hit
+    source = found[0].get("_source") or {}
+    highlight = found[0].get("highlight") or {}
+    fragments = highlight.get("transcript.text") or highlight.get("transcript.text_en")
+    # Highlights come escaped by the engine (encoder "html"); anything else is escaped here.
+    html = fragments[0] if fragments else escape(source.get("text") or source.get("text_en") or "")
+    return add_transcript_moment(hit, int(source.get("start_ms") or 0), mark_safe(html), source.get("speaker", ""))
 
 
 def add_community_titles(hits: list[Hit]) -> list[Hit]:

@@ -16,7 +16,15 @@ from search.documents import HIGHLIGHT_FIELDS
 from search.engine import EngineUnavailable, get_engine
 from search.labels import facet_labels
 from search.params import FACETS, SearchParams
-from search.results import KIND_LABELS, FacetValue, Hit, SearchResults, add_community_titles, localised_url
+from search.results import (
+    KIND_LABELS,
+    FacetValue,
+    Hit,
+    SearchResults,
+    add_community_titles,
+    localised_url,
+    moment_from_inner_hits,
+)
 from stories.services.access import reader_for
 
 logger = logging.getLogger(__name__)
@@ -69,7 +77,7 @@ def _hit(raw: dict) -> Hit:
     highlight = raw.get("highlight", {})
     fragments = [f for field in HIGHLIGHT_FIELDS for f in highlight.get(field, [])]
     communities = source.get("communities") or []
-    return Hit(
+    hit = Hit(
         key=raw["_id"],
         kind=source.get("kind", ""),
         title=source.get("title", ""),
@@ -80,6 +88,7 @@ def _hit(raw: dict) -> Hit:
         published_at=source.get("published_at"),
         image_url=source.get("image_url", "") or "",
     )
+    return moment_from_inner_hits(hit, raw.get("inner_hits"))
 
 
 def autocomplete(prefix: str, user, size: int = 8) -> list[dict]:

@@ -139,7 +139,7 @@ def story_documents(ids, communities: _Communities) -> list[tuple[str, dict | No
         .values(
             "pk", "path", "url_path", "title", "summary", "pull_quote", "access_level", "embargo_until",
             "first_published_at", "period_start_year", "period_end_year", "recorded_year_from",
-            "recorded_year_to", "main_media__type", "interviewer__full_name", "interviewer__pseudonym",
+            "recorded_year_to", "main_media_id", "main_media__type", "interviewer__full_name", "interviewer__pseudonym",
             "interviewer__name_display", "body_json", "text_language",
         )
     }
@@ -167,6 +167,7 @@ def story_documents(ids, communities: _Communities) -> list[tuple[str, dict | No
             "story_id", "depot_item__inventory_number", "depot_item__collection__slug"
         )
     )
+    transcripts = transcript_segments({row["main_media_id"] for row in rows.values() if row["main_media_id"]})
     out = []
     for pk in ids:
         row = rows.get(pk)
@@ -217,9 +218,35 @@ def story_documents(ids, communities: _Communities) -> list[tuple[str, dict | No
                     "embargo_until": row["embargo_until"],
                     "published_at": row["first_published_at"],
                     "url": communities.url(row["url_path"]),
+                    "transcript": transcripts.get(row["main_media_id"], []),
                 },
             )
         )
+    return out
+
+
+def transcript_segments(media_ids) -> dict[int, list[dict]]:
+    """Per recording, its transcripts' segments as nested documents: start, public
+    speaker name and text (in the field for the transcript's language). One query for
+    the segments and one for the speakers' names, however many stories are in the batch."""
+    from media.models import Segment
+    from media.transcript_service import speaker_names
+    from search.documents import MAX_TRANSCRIPT_SEGMENTS
+
+    if not media_ids:
+        return {}
+    rows = list(
+        Segment.objects.filter(transcript__media_id__in=media_ids)
+        .order_by("transcript__media_id", "transcript__language", "start_ms", "pk")
+        .values_list("transcript__media_id", "transcript__language", "start_ms", "speaker", "text")
+    )
+    names = speaker_names({row[3] for row in rows})
+    out: dict[int, list[dict]] = {}
+    for media_id, language, start_ms, speaker, text in rows:
+        segments = out.setdefault(media_id, [])
+        if len(segments) < MAX_TRANSCRIPT_SEGMENTS:
+            text_field = "text_en" if (language or "").lower().startswith("en") else "text"
+            segments.append({"start_ms": start_ms, "speaker": names.get(speaker, speaker), text_field: text})
     return out
 
 
