@@ -9,6 +9,7 @@ from wagtail.admin import messages
 
 from editorial import views
 from editorial.admin_views import ConsentRecordViewSet
+from editorial.models.workflow import needs_consent
 from editorial.services.consent import (
     CONSENT_RECORDED_ACTION,
     CONSENT_WITHDRAWN_ACTION,
@@ -38,16 +39,10 @@ def register_consent_log_actions(actions):
     actions.register_action(CONSENT_RECORDED_ACTION, gettext_lazy("Record consent"), gettext_lazy("Consent recorded"))
 
 
-def _needs_consent(page) -> bool:
-    from stories.models import HeritageObjectPage, StoryPage
-
-    return isinstance(page.specific_deferred, StoryPage | HeritageObjectPage)
-
-
 @hooks.register("before_publish_page")
 def refuse_publishing_against_consent(request, page):
     """Museum staff may publish directly, but not against the consent on file (e.g. withdrawn)."""
-    if not _needs_consent(page):
+    if not needs_consent(page):
         return None
     problem = direct_publication_problem(page)
     if problem:

@@ -34,10 +34,6 @@ class ConsentRecordQuerySet(models.QuerySet):
     def active(self):
         return self.filter(withdrawn_at__isnull=True)
 
-    def covering(self, use):
-        """Active records whose uses include ``use`` (a JSON list; checked in Python on SQLite)."""
-        ids = [record.pk for record in self.active() if record.covers(use)]
-        return self.filter(pk__in=ids)
 
 
 class ConsentRecord(models.Model):

@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Task, TaskState
 
@@ -34,6 +35,13 @@ def community_path_of(obj) -> str | None:
         return obj.path
     community = CommunityPage.objects.ancestor_of(obj).values_list("path", flat=True).first()
     return community
+
+
+def needs_consent(obj) -> bool:
+    """Stories and objects rest on someone's consent; community and index pages do not."""
+    from stories.models import HeritageObjectPage, StoryPage
+
+    return isinstance(obj, Page) and isinstance(obj.specific_deferred, StoryPage | HeritageObjectPage)
 
 
 def is_curator_of(user, obj) -> bool:
@@ -66,7 +74,12 @@ class CommunityCuratorApprovalTask(Task):
     """
 
     def _is_approver(self, obj, user) -> bool:
-        return user.is_active and (user.is_superuser or is_curator_of(user, obj))
+        if not user.is_active:
+            return False
+        if user.is_superuser or is_curator_of(user, obj):
+            return True
+        # A page in no community (the community index itself) has no curators: staff approve.
+        return community_path_of(obj) is None and reader_for(user).is_staff
 
     def user_can_access_editor(self, obj, user):
         return self._is_approver(obj, user)
@@ -115,6 +128,16 @@ class ConsentCheckTask(Task):
     editorial.services.consent.publication_consent_problem, asked at the moment of approval.
     """
 
+    def start(self, workflow_state, user=None):
+        """Pages that rest on no consent (community pages, the index) skip this step."""
+        task_state = super().start(workflow_state, user=user)
+        if not needs_consent(workflow_state.content_object):
+            task_state.status = TaskState.STATUS_SKIPPED
+            task_state.finished_at = timezone.now()
+            task_state.comment = str(_("Not a story or object: no consent needed."))
+            task_state.save(update_fields=["status", "finished_at", "comment"])
+        return task_state
+
     def _may_act(self, obj, user) -> bool:
         return user.is_active and (reader_for(user).is_staff or is_curator_of(user, obj))
 
@@ -143,7 +166,7 @@ class ConsentCheckTask(Task):
             from editorial.services.consent import publication_consent_problem
 
             page = task_state.workflow_state.content_object.specific
-            if publication_consent_problem(page):
+            if needs_consent(page) and publication_consent_problem(page):
                 return reverse("editorial_consent_refused", args=[page.pk])
         return super().on_action(task_state, user, action_name, **kwargs)
 

@@ -247,3 +247,27 @@ def test_staff_may_publish_a_page_with_no_consent_on_file(client, community_a, s
     )
     story.refresh_from_db()
     assert story.live
+
+
+def test_a_community_page_skips_the_consent_check(client, community_a, curator_a, staff_user):
+    community_a.short_description = "Nieuwe beschrijving"
+    community_a.save_revision()
+    community_a.get_workflow().start(community_a, curator_a)
+    client.force_login(curator_a)
+    assert client.post(action_url(community_a, "approve")).status_code == 302
+    page, task = current(community_a)
+    assert task.name == "Museum review"
+    skipped = TaskState.objects.get(workflow_state=page.current_workflow_state, task__name="Consent check")
+    assert skipped.status == TaskState.STATUS_SKIPPED
+    client.force_login(staff_user)
+    assert client.post(action_url(page, "approve")).status_code == 302
+    assert Page.objects.get(pk=page.pk).specific.short_description == "Nieuwe beschrijving"
+
+
+def test_the_community_index_is_approved_by_staff_at_the_first_step(community_index, curator_a, staff_user):
+    community_index.save_revision()
+    community_index.get_workflow().start(community_index, staff_user)
+    task = community_index.current_workflow_task
+    assert isinstance(task, CommunityCuratorApprovalTask)
+    assert task.get_actions(community_index, staff_user)
+    assert task.get_actions(community_index, curator_a) == []
