@@ -209,3 +209,13 @@ def test_own_curator_opens_the_record_until_it_is_withdrawn(client, told, curato
     assert client.get(reverse("editorial_consent:inspect", args=[record.pk])).status_code == 200
     for name in ("edit", "withdraw"):  # a withdrawn record is history: read-only
         assert client.get(reverse(f"editorial_consent:{name}", args=[record.pk])).status_code in (302, 403), name
+
+
+def test_withdraw_action_is_offered_in_the_listing_and_the_editor(client, told, curator_a, staff_user):
+    record = told[0]
+    withdraw_url = reverse("editorial_consent:withdraw", args=[record.pk])
+    for user in (curator_a, staff_user):
+        client.force_login(user)
+        assert withdraw_url in client.get(reverse("editorial_consent:index")).content.decode()
+        assert withdraw_url in client.get(reverse("editorial_consent:edit", args=[record.pk])).content.decode()
+        assert client.get(reverse("editorial_consent:add")).status_code == 200
