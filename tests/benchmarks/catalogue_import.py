@@ -305,10 +305,31 @@ def child(args) -> None:
     result = {
         "format": args.format,
         "runs": runs,
+        "chooser": _chooser_timings(),
         "items": DepotItem.objects.count(),
         "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
     print("RESULT " + json.dumps(result))
+
+
+CHOOSER_QUERIES = ["BK-05.0500", "BK 00", "koffer", "Silva"]  # a number prefix, a title word, a maker
+
+
+def _chooser_timings() -> dict:
+    """Milliseconds for the depot chooser's search (count + first page) over the imported items."""
+    from depot.models import DepotItem
+    from depot.views import DepotItemFilterForm
+
+    timings = {}
+    for query in CHOOSER_QUERIES:
+        form = DepotItemFilterForm({"q": query})
+        form.is_valid()
+        items = form.filter(DepotItem.objects.filter(withdrawn=False).select_related("collection"))
+        started = time.perf_counter()
+        count = items.count()
+        list(items[:20])
+        timings[query] = ((time.perf_counter() - started) * 1000, count)
+    return timings
 
 
 # --- the parent ---------------------------------------------------------------------------
@@ -398,6 +419,8 @@ def main():
             f"{'':7} {'(whole process, ru_maxrss)':28} {'':8} {'':10} {'':10} {result['maxrss_mb']:8.0f}"
             f"  {result['items']:,} items"
         )
+        for query, (ms, count) in result.get("chooser", {}).items():
+            print(f"{'':7} depot chooser search {query!r}: {ms:.0f} ms ({count:,} matches, first page of 20)")
     print(
         f"\nload average at the end: {load:.1f} on {os.cpu_count()} CPUs (records/s suffers when it is high)"
     )
