@@ -111,7 +111,7 @@ class TranscriptForm(WagtailAdminModelForm):
             self.fields["transcript_file"].required = True
 
     def clean_transcript_file(self):
-        from media.transcript_service import MAX_TRANSCRIPT_BYTES, TranscriptError, parse_upload
+        from media.transcript_service import MAX_TRANSCRIPT_BYTES, TranscriptError, detect_format, parse_upload
 
         upload = self.cleaned_data.get("transcript_file")
         if not upload:
@@ -119,7 +119,9 @@ class TranscriptForm(WagtailAdminModelForm):
         if upload.size > MAX_TRANSCRIPT_BYTES:
             raise forms.ValidationError(_("The file is too large for a transcript."))
         try:
-            self.parsed = parse_upload(upload.read(), upload.name or "")
+            data = upload.read()
+            self.parsed = parse_upload(data, upload.name or "")
+            self.source_format = detect_format(data)
         except TranscriptError as error:
             shown = error.problems[:20]
             messages = [str(problem) for problem in shown]
@@ -149,7 +151,7 @@ class TranscriptForm(WagtailAdminModelForm):
             if self.parsed is not None:
                 upload = self.cleaned_data["transcript_file"]
                 instance.source_name = (upload.name or "")[-255:]
-                instance.source_format = "vtt" if (upload.name or "").lower().endswith(".vtt") else "srt"
+                instance.source_format = self.source_format
             instance.save()
             self.save_m2m()
             if self.parsed is not None:

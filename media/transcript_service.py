@@ -16,6 +16,7 @@ from media.transcripts import Transcript as ParsedTranscript
 from media.transcripts import TranscriptError, load_transcript, to_webvtt
 
 BULK_BATCH = 1000
+SPEAKER_CHUNK = 200  # labels per query (two conditions each)
 MAX_TRANSCRIPT_BYTES = 20 * 1024 * 1024  # a ten-hour interview is ~2 MB of WebVTT
 
 __all__ = [
@@ -91,14 +92,19 @@ def import_transcript(
     with transaction.atomic():
         transcript, _ = Transcript.objects.get_or_create(media=media, language=language)
         transcript.source_name = filename[-255:]
-        transcript.source_format = "vtt" if filename.lower().endswith(".vtt") or parsed.language else _format(data)
+        transcript.source_format = detect_format(data)
         replace_segments(transcript, parsed)
     return transcript
 
 
-def _format(data: bytes) -> str:
+def detect_format(data: bytes) -> str:
+    """"vtt" or "srt", as media.transcripts decides it (for the record of what was imported)."""
+    from media.transcripts import parse_transcript
+
     head = data[:16].lstrip(b"\xef\xbb\xbf")
-    return "vtt" if head.startswith(b"WEBVTT") else "srt"
+    if head.startswith(b"WEBVTT"):
+        return "vtt"
+    return parse_transcript(data[:4096]).format or "srt"
 
 
 def speaker_names(labels) -> dict[str, str]:
@@ -115,10 +121,15 @@ def speaker_names(labels) -> dict[str, str]:
         return {}
     lowered = {label.casefold(): label for label in labels}
     names = {label: label for label in labels}
-    condition = Q()
-    for label in labels:
-        condition |= Q(full_name__iexact=label) | Q(pseudonym__iexact=label)
-    people = Person.objects.filter(condition).values_list("full_name", "pseudonym", "name_display")
+    people = []
+    ordered = sorted(labels)
+    # In chunks: SQLite refuses an expression deeper than 1,000 terms, and a rebuild
+    # batch of 500 stories can bring thousands of labels.
+    for start in range(0, len(ordered), SPEAKER_CHUNK):
+        condition = Q()
+        for label in ordered[start : start + SPEAKER_CHUNK]:
+            condition |= Q(full_name__iexact=label) | Q(pseudonym__iexact=label)
+        people += Person.objects.filter(condition).values_list("full_name", "pseudonym", "name_display")
     for full_name, pseudonym, display in people:
         public = Person.name_for_public(full_name, pseudonym, display)
         for written in (full_name, pseudonym):

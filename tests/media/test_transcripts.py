@@ -54,6 +54,7 @@ def test_an_srt_import(recording):
     srt = b"1\r\n00:00:01,000 --> 00:00:02,500\r\n<i>Hallo</i>\r\n\r\n2\r\n00:00:03,000 --> 00:00:04,000\r\nDaar\r\n"
     transcript = import_transcript(recording, srt, "a.srt", language="pap")
     assert transcript.language == "pap"
+    assert transcript.source_format == "srt"
     assert list(transcript.segments.values_list("start_ms", "text")) == [(1000, "Hallo"), (3000, "Daar")]
 
 
@@ -112,6 +113,13 @@ def test_speakers_are_shown_by_their_public_name_only(recording):
     exported = export_webvtt(transcript)
     assert "Maria Lopes" not in exported
     assert "<v Tia Maria>Druk" in exported
+
+
+def test_thousands_of_speaker_labels_are_looked_up(recording):
+    """A rebuild batch brings many labels; SQLite refuses one OR of thousands of terms."""
+    PersonFactory(full_name="Spreker 1234", pseudonym="Schuilnaam", name_display="pseudonym")
+    names = speaker_names({f"Spreker {n}" for n in range(3000)})
+    assert len(names) == 3000 and names["Spreker 1234"] == "Schuilnaam"
 
 
 # --- the WebVTT export view, access-checked like the story ------------------------------
