@@ -134,8 +134,8 @@ def pages_for(user):
     if reader.is_staff:
         return pages.order_by("path")
     condition = Page.objects.none()
-    for path in reader.curator_paths:
-        condition = condition | pages.filter(subtree(path))
+    for community_path in reader.curator_paths:
+        condition = condition | pages.filter(subtree(community_path))
     return condition.order_by("path")
 
 

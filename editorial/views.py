@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from wagtail.admin import messages
 
-from editorial.models import ConsentRecord
 from editorial.permissions import consent_records_for, may_withdraw
 from editorial.services.consent import withdraw_consent
 
