@@ -1,6 +1,6 @@
 """Benchmark: what the access check costs when serving uploads, and that streaming stays flat.
 
-    .venv/bin/python tests/editorial/bench_media_serving.py [--mb 200] [--requests 200]
+    .venv/bin/python tests/benchmarks/media_serving.py [--mb 200] [--requests 200]
 
 Builds a throwaway SQLite database (migrations run), a community with a public story
 and a community-only story, each with a real recording padded to --mb megabytes, then
