@@ -14,13 +14,14 @@ from django.utils import translation
 logger = logging.getLogger(__name__)
 
 
-def _send(contribution, template, subject, **context):
+def _send(contribution, template, subject, page=None):
     if not contribution.email:
         return False
     with translation.override(settings.LANGUAGE_CODE):
+        # The page's address in the same language as the mail, whatever the admin user's.
         body = render_to_string(
             f"contributions/email/{template}.txt",
-            {"contribution": contribution, "base_url": settings.WAGTAILADMIN_BASE_URL, **context},
+            {"contribution": contribution, "page_url": page.full_url if page else ""},
         )
         subject = str(subject) % {"reference": contribution.reference}
     try:
@@ -40,9 +41,7 @@ def send_receipt(contribution):
 def send_published(contribution, page):
     from django.utils.translation import gettext_lazy as _
 
-    return _send(
-        contribution, "published", _("Your contribution is online (%(reference)s)"), page_url=page.full_url
-    )
+    return _send(contribution, "published", _("Your contribution is online (%(reference)s)"), page=page)
 
 
 def send_declined(contribution):

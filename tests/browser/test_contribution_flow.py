@@ -8,6 +8,7 @@ import re
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from django.utils import translation
 
 from contributions.models import Contribution, ContributePage
 from stories.models import StoryPage
@@ -164,7 +165,9 @@ def test_member_sends_curator_accepts_museum_approves_story_is_public(page, live
     # 6. The sender was told it is online.
     to_sender = [m for m in mail.outbox if m.to == ["kleinzoon@example.org"]]
     assert len(to_sender) == 2  # the receipt and the published notice, nothing else
-    assert story.full_url in to_sender[1].body and reference in to_sender[1].subject
+    with translation.override("nl"):  # the mail is in the site's default language
+        story_url = story.full_url
+    assert story_url in to_sender[1].body and reference in to_sender[1].subject
     contribution.refresh_from_db()
     assert contribution.status == "accepted" and contribution.published_notice_sent_at is not None
 
