@@ -53,6 +53,22 @@ COMMUNITY_INDEX = {
     ),
 }
 
+CONTRIBUTE = {
+    "slug": "bijdragen",
+    "title": "Vertel je verhaal",
+    "intro": (
+        "<p>Heb je een verhaal, een foto, een opname of een voorwerp dat bij jouw gemeenschap hoort? "
+        "Stuur het hier in. De curatoren van je gemeenschap lezen alles en nemen contact op als je "
+        "een e-mailadres achterlaat.</p>"
+    ),
+    "consent_text": (
+        "<p>Ik geef toestemming om mijn verhaal en bestanden te gebruiken voor de doelen die ik hieronder "
+        "aankruis. Ik kan die toestemming altijd intrekken; dan halen de curatoren het verhaal offline.</p>"
+    ),
+    "consent_text_version": "2026-1",
+    "thank_you_text": "<p>Dank je wel! De curatoren van je gemeenschap bekijken je bijdrage.</p>",
+}
+
 DEPOT_INDEX = {
     "slug": "depot",
     "title": "Depot",

@@ -367,7 +367,19 @@ class Loader:
             )
             .publish(self.admin)
         )
+        self.load_contribute_page(home)
         return community_index, depot_index
+
+    def load_contribute_page(self, home):
+        """The public contribution form, so a demo visitor can send a story in."""
+        from contributions.models import ContributePage
+
+        spec = content.CONTRIBUTE
+        existing = ContributePage.objects.child_of(home).first()  # max_count = 1
+        slug = existing.slug if existing else spec["slug"]
+        PageSync(home, ContributePage, slug, self.result, "contribute page").apply(
+            fields={**spec, "show_in_menus": True}
+        ).publish(self.admin)
 
     # -- vocabularies
 

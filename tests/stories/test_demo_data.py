@@ -47,3 +47,5 @@ def test_demo_loads_what_it_promises_and_a_second_run_changes_nothing(client, tm
     public = StoryPage.objects.live().filter(access_level="public", embargo_until__isnull=True)
     for page in [*public[:10], *CommunityPage.objects.live(), *HeritageObjectPage.objects.live().filter(access_level="public")[:5]]:
         assert client.get(page.url).status_code == 200, page.url
+    contribute = client.get("/bijdragen/")
+    assert contribute.status_code == 200 and b"csrfmiddlewaretoken" in contribute.content
