@@ -2,9 +2,11 @@
 
 The chooser finds an item by what staff have in hand: the number on the label (a
 prefix is enough), a word of the title or the maker's name. It asks the database, not
-a search index, so an item imported a minute ago is found, and the inventory number
-match uses the column's index; the title and maker matches are paginated scans, which
-stay well under 100 ms on 100,000 items (see tests/depot/test_chooser.py).
+a search index, so an item imported a minute ago is found. What is typed is first
+taken as the start of an inventory number, looked up as a range on the column's
+unique index (as typed and in capitals); only when no number starts with it are
+titles and makers searched, a scan that pagination keeps to one COUNT and one page
+(tests/benchmarks/catalogue_import.py times both on 100,000 items).
 
 Every view refuses users without ``depot.link_depotitem``: the Wagtail admin lets any
 curator in, and the chooser would otherwise list the whole catalogue to them.
@@ -39,6 +41,9 @@ class DepotItemFilterForm(BaseFilterForm):
             return objects
         self.is_searching = True
         self.search_query = query
+        by_number = objects.filter(_number_prefix(query))
+        if by_number.exists():
+            return by_number.order_by("inventory_number")
         matches = (
             Q(inventory_number__istartswith=query)
             | Q(title__icontains=query)
@@ -53,6 +58,24 @@ class DepotItemFilterForm(BaseFilterForm):
             output_field=IntegerField(),
         )
         return objects.filter(matches).annotate(match_rank=rank).order_by("match_rank", "inventory_number")
+
+
+def _number_prefix(query: str) -> Q:
+    """Inventory numbers starting with the query, as typed or in capitals, via the index.
+
+    A range (>= prefix, < prefix + the highest character) is what both SQLite and
+    PostgreSQL answer from the unique index; LIKE 'x%' is not, on either (case-
+    insensitive LIKE on SQLite, a non-C collation on PostgreSQL). startswith keeps the
+    answer exact where a collation sorts differently from plain code points.
+    """
+    condition = Q()
+    for prefix in dict.fromkeys((query, query.upper())):
+        condition |= Q(
+            inventory_number__gte=prefix,
+            inventory_number__lt=prefix + "\U0010ffff",
+            inventory_number__startswith=prefix,
+        )
+    return condition
 
 
 class StaffOnly:

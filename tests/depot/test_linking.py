@@ -260,3 +260,12 @@ def test_a_curator_cannot_set_the_catalogue_record_or_links(client, curator_a, h
     assert draft.depot_item is None
     assert list(draft.depot_links.all()) == []
     assert not ObjectDepotLink.objects.exists()
+
+
+def test_a_number_prefix_wins_over_titles_and_makers(client, staff_user, items):
+    """Typing the start of a number lists numbers (an index range); words search titles and makers."""
+    DepotItemFactory(inventory_number="F-9", title="Foto van TM-3012 in gebruik")
+    client.force_login(staff_user)
+    html = results_for(client, "tm-30")
+    assert "Koekenpan" in html and "Foto van" not in html
+    assert "Foto van" in results_for(client, "in gebruik")
