@@ -7,7 +7,6 @@ from django.test import RequestFactory
 from search import indexing, service
 from search.params import parse
 from tests.factories import DepotCollectionFactory, DepotItemFactory, StoryPageFactory
-from tests.search.conftest import engine, search_url  # noqa: F401  (the real node's fixtures)
 
 pytestmark = [pytest.mark.search_engine, pytest.mark.django_db]
 

@@ -15,7 +15,6 @@ from tests.factories import (
     HeritageObjectPageFactory,
     StoryPageFactory,
 )
-from tests.search.conftest import engine, search_url  # noqa: F401  (the real node's fixtures)
 
 pytestmark = pytest.mark.django_db
 
