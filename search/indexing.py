@@ -38,17 +38,47 @@ def queue(keys: Iterable[str]) -> None:
     Two statements per 500 keys, so a catalogue import queues thousands of items in a
     few queries: an UPDATE bumps the version of keys already waiting (so a worker busy
     sending the old version does not remove them), then an INSERT of every key that
-    skips conflicts adds the others.
+    skips conflicts adds the others, with no SELECT. The INSERT is plain SQL with
+    executemany: bulk_create spent more time building and compiling model instances
+    than the database spent writing them (a fifth of a catalogue import's time).
     """
     keys = sorted({k for k in keys if k})
     if not keys:
         return
+    connection = transaction.get_connection()
     now = timezone.now()
+    insert = _outbox_insert_sql(connection)
+    stamp = connection.ops.adapt_datetimefield_value(now)
     for start in range(0, len(keys), QUEUE_CHUNK):
         chunk = keys[start : start + QUEUE_CHUNK]
         PendingIndexUpdate.objects.filter(key__in=chunk).update(version=F("version") + 1, updated_at=now)
-        PendingIndexUpdate.objects.bulk_create([PendingIndexUpdate(key=key) for key in chunk], ignore_conflicts=True)
+        if insert is None:
+            PendingIndexUpdate.objects.bulk_create([PendingIndexUpdate(key=key) for key in chunk], ignore_conflicts=True)
+        else:
+            with connection.cursor() as cursor:
+                cursor.executemany(insert, [(key, stamp, stamp) for key in chunk])
     _enqueue_on_commit()
+
+
+def _outbox_insert_sql(connection) -> str | None:
+    """INSERT of one new outbox row that skips keys already waiting.
+
+    None on databases without ``ON CONFLICT ... DO NOTHING`` (the project runs on
+    SQLite and PostgreSQL; anything else takes bulk_create's slower path).
+    """
+    if connection.vendor not in ("sqlite", "postgresql"):
+        return None
+    meta = PendingIndexUpdate._meta
+    q = connection.ops.quote_name
+    column = {
+        name: q(meta.get_field(name).column)
+        for name in ("key", "version", "created_at", "updated_at", "attempts", "last_error")
+    }
+    return (
+        f"INSERT INTO {q(meta.db_table)} ({column['key']}, {column['version']}, {column['created_at']}, "
+        f"{column['updated_at']}, {column['attempts']}, {column['last_error']}) "
+        f"VALUES (%s, 1, %s, %s, 0, '') ON CONFLICT ({column['key']}) DO NOTHING"
+    )
 
 
 def _enqueue_on_commit() -> None:

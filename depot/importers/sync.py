@@ -5,7 +5,7 @@ in batches of BATCH_SIZE: one query loads the batch's existing items, fields are
 compared one by one, new items are bulk-created (with their url_slug, which save()
 would otherwise compute) and changed ones bulk-updated, all in one transaction per
 batch. Bulk writes skip post_save, so each batch queues its changed items for the
-public index itself (the outbox of search.indexing; see queue_index_updates). Depot
+public index itself (the outbox, search.indexing.queue, in bulk). Depot
 items are not in Wagtail's own search index: the admin finds them with database
 lookups.
 
@@ -48,11 +48,11 @@ from django.utils.text import slugify
 
 from depot.importers.base import SourceError
 from depot.importers.records import ITEM_FIELDS, YEAR_FIELDS, CatalogueRecord, one_line
+from search import indexing
 
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 1000
-OUTBOX_CHUNK = 500  # keys per outbox statement (SQLite allows 999 parameters per IN list)
 KEEP_PROBLEMS = 1000  # problems kept on the result; the report file has them all
 REPORT_HEADER = ["position", "inventory_number", "outcome", "reason"]
 
@@ -459,81 +459,7 @@ def _write_one_by_one(batch: list[_Planned], run: _Run) -> None:
 def _reindex(items) -> None:
     """What post_save would have done: queue the items for the public index (search/)."""
     if items:
-        queue_index_updates({f"depot:{item.pk}" for item in items})
-
-
-def queue_index_updates(keys) -> None:
-    """search.indexing.queue() for a whole batch: two statements per 500 keys.
-
-    The same outbox rows with the same meaning: a key already waiting gets its version
-    bumped (so a worker busy with the old version does not remove it), a new key gets
-    a row, and the worker is asked to run once the transaction commits. One UPDATE
-    bumps the waiting keys, then one INSERT of every key with ON CONFLICT DO NOTHING
-    adds the others (the bumped ones conflict and are skipped), so there is no SELECT.
-    The INSERT is plain SQL with executemany: bulk_create spent more time building
-    and compiling model instances (five fields, two timestamps each) than the
-    database spent writing them, a fifth of a first import's time. queue() does this
-    one key at a time, about 6 ms per item here; once search.indexing has a bulk
-    path, call that instead.
-    """
-    from django.db import connection
-    from django.db.models import F
-
-    from search.models import PendingIndexUpdate
-
-    keys = sorted({k for k in keys if k})
-    if not keys:
-        return
-    now = timezone.now()
-    insert = _outbox_insert_sql(connection)
-    stamp = connection.ops.adapt_datetimefield_value(now)
-    for start in range(0, len(keys), OUTBOX_CHUNK):
-        chunk = keys[start : start + OUTBOX_CHUNK]
-        PendingIndexUpdate.objects.filter(key__in=chunk).update(
-            version=F("version") + 1, updated_at=now
-        )
-        if insert is None:
-            PendingIndexUpdate.objects.bulk_create(
-                [PendingIndexUpdate(key=key) for key in chunk], ignore_conflicts=True
-            )
-        else:
-            with connection.cursor() as cursor:
-                cursor.executemany(insert, [(key, stamp, stamp) for key in chunk])
-    transaction.on_commit(_send_index_updates)
-
-
-def _outbox_insert_sql(connection) -> str | None:
-    """INSERT of one new outbox row (key, created_at, updated_at) that skips waiting keys.
-
-    None on databases without ``ON CONFLICT ... DO NOTHING`` (the project runs on
-    SQLite and PostgreSQL; anything else takes bulk_create's slower path).
-    """
-    from search.models import PendingIndexUpdate
-
-    if connection.vendor not in ("sqlite", "postgresql"):
-        return None
-    meta = PendingIndexUpdate._meta
-    q = connection.ops.quote_name
-    column = {name: q(meta.get_field(name).column) for name in (
-        "key", "version", "created_at", "updated_at", "attempts", "last_error"
-    )}
-    return (
-        f"INSERT INTO {q(meta.db_table)} ({column['key']}, {column['version']}, "
-        f"{column['created_at']}, {column['updated_at']}, {column['attempts']}, "
-        f"{column['last_error']}) VALUES (%s, 1, %s, %s, 0, '') "
-        f"ON CONFLICT ({column['key']}) DO NOTHING"
-    )
-
-
-def _send_index_updates():
-    from search.tasks import process_index_updates
-
-    try:
-        process_index_updates.enqueue()
-    except (
-        Exception
-    ):  # the rows wait for the next worker or replay, as in search.indexing
-        logger.exception("could not enqueue the index update task")
+        indexing.queue({f"depot:{item.pk}" for item in items})
 
 
 def _withdraw_missing(seen: set[str], run: _Run) -> None:
@@ -572,7 +498,7 @@ def _withdraw_missing(seen: set[str], run: _Run) -> None:
         with transaction.atomic():
             DepotItem.objects.filter(pk__in=pks).update(withdrawn=True, updated_at=now)
             if run.reindex:
-                queue_index_updates({f"depot:{pk}" for pk in pks})
+                indexing.queue({f"depot:{pk}" for pk in pks})
 
 
 def describe(result: SyncResult) -> str:
