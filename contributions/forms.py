@@ -7,8 +7,16 @@ decides); the view adds those messages to the ``files`` field.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from contributions.models import ConsentUse, ContributionKind
+from contributions.models import ContributionKind
+from editorial.models import ConsentUse
 from stories.models import CommunityPage, Language, Licence, NameDisplay
+
+# The consent record's uses, explained more fully for a sender than in the admin.
+CONSENT_USE_CHOICES = [
+    (ConsentUse.ONLINE.value, _("Online publication on this website")),
+    (ConsentUse.EXHIBITION.value, _("Exhibitions in the museum")),
+    (ConsentUse.RESEARCH.value, _("Research only (not shown in public)")),
+]
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -98,7 +106,7 @@ class ContributionForm(forms.Form):
     )
     consent_uses = forms.MultipleChoiceField(
         label=_("You allow us to use your contribution for"),
-        choices=ConsentUse.choices,
+        choices=CONSENT_USE_CHOICES,
         widget=forms.CheckboxSelectMultiple,
         error_messages={
             "required": _("Choose at least one use you allow; without consent we cannot keep your contribution.")

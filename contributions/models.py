@@ -19,14 +19,6 @@ from stories.models.choices import Licence, NameDisplay
 RICH_TEXT = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
 
 
-class ConsentUse(models.TextChoices):
-    """What a contribution may be used for; the same words as editorial's ConsentRecord."""
-
-    ONLINE = "online", _("Online publication on this website")
-    EXHIBITION = "exhibition", _("Exhibitions in the museum")
-    RESEARCH = "research", _("Research only (not shown in public)")
-
-
 class ContributionKind(models.TextChoices):
     STORY = "story", _("A story")
     OBJECT = "object", _("An object I bring")
