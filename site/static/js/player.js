@@ -72,13 +72,37 @@
             }
         }
 
+        // True when the browser can jump to t now (a server without Range requests only
+        // allows seeking within what has already been downloaded).
+        function seekable(t) {
+            for (var i = 0; i < media.seekable.length; i++) {
+                if (media.seekable.start(i) <= t && t <= media.seekable.end(i)) return true;
+            }
+            return false;
+        }
+
+        // Seek to `seconds`; when that is not possible yet (no metadata, or that part of the
+        // recording not seekable), try again as the recording loads, so a click is never
+        // silently lost. A newer seek replaces a pending one.
+        var pending = null;
+        function retryPending() {
+            if (pending === null) return;
+            if (media.readyState >= 1 && seekable(pending)) {
+                var target = pending;
+                pending = null;
+                media.currentTime = target;
+            }
+        }
+        ["loadedmetadata", "progress", "canplay", "canplaythrough"].forEach(function (name) {
+            media.addEventListener(name, retryPending);
+        });
+
         function seek(seconds, play) {
+            pending = null;
             try {
                 media.currentTime = seconds;
-            } catch (error) {
-                // Not seekable yet: apply as soon as the metadata is known.
-                media.addEventListener("loadedmetadata", function () { media.currentTime = seconds; }, { once: true });
-            }
+            } catch (error) { /* not seekable at all yet: retried below */ }
+            if (media.readyState < 1 || !seekable(seconds)) pending = seconds;
             mark(segmentAt(seconds));
             if (play) {
                 var promise = media.play();
@@ -90,7 +114,10 @@
             mark(segmentAt(media.currentTime));
             if (!isNaN(clipEnd) && media.currentTime >= clipEnd && !media.paused) media.pause();
         });
-        media.addEventListener("seeked", function () { mark(segmentAt(media.currentTime)); });
+        media.addEventListener("seeked", function () {
+            if (pending !== null && Math.abs(media.currentTime - pending) < 0.5) pending = null;
+            mark(segmentAt(media.currentTime));
+        });
 
         links.forEach(function (link, index) {
             link.addEventListener("click", function (event) {
@@ -108,7 +135,7 @@
 
         if (!isNaN(initial)) {
             var applyInitial = function () {
-                if (Math.abs(media.currentTime - initial) > 0.5) media.currentTime = initial;
+                if (Math.abs(media.currentTime - initial) > 0.5) seek(initial, false);
                 mark(segmentAt(initial));
             };
             if (media.readyState >= 1) applyInitial();
