@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -27,6 +27,7 @@ from contributions.services import inbox
 from contributions.services.review import ReviewError, accept_contribution, decline_contribution
 from contributions.services.uploads import blob_path
 from contributions.storage import blob_name
+from media.serving import ranged_file_response
 
 
 class DeclineForm(forms.Form):
@@ -154,9 +155,8 @@ def serve_file(request, pk, file_pk):
             response[header] = settings.CONTRIBUTIONS_SENDFILE_PREFIX.rstrip("/") + "/" + blob_name(item.sha256)
         else:
             response[header] = str(path)
-    else:
-        response = FileResponse(open(path, "rb"), content_type=item.content_type)
-        response["Content-Length"] = item.size
+    else:  # streamed by Django, with Range, so long recordings can be scrubbed
+        response = ranged_file_response(request, path, item.content_type)
     response["Content-Disposition"] = f"inline; filename*=UTF-8''{quote(item.name)}"
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"

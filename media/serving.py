@@ -204,25 +204,29 @@ def _send(request, name: str):
 
 
 def _file_response(request, name: str):
-    """A streamed answer with one byte range when asked (what <audio>/<video> seeking needs)."""
-    path = default_storage.path(name)
+    return ranged_file_response(request, default_storage.path(name), _content_type(name))
+
+
+def ranged_file_response(request, path, content_type: str):
+    """A streamed answer for a file on disk, with one byte range when asked (what
+    <audio>/<video> seeking needs). Also used by the curators' inbox for private files;
+    the caller has checked access."""
     stat = os.stat(path)
     size = stat.st_size
     last_modified = http_date(stat.st_mtime)
     byte_range = _requested_range(request, size, int(stat.st_mtime))
-    handle = open(path, "rb")  # noqa: SIM115  (closed by the response)
     if byte_range == "unsatisfiable":
-        handle.close()
         response = HttpResponse(status=416)
         response["Content-Range"] = f"bytes */{size}"
         return response
+    handle = open(path, "rb")  # noqa: SIM115  (closed by the response)
     if byte_range is None:
-        response = FileResponse(handle, content_type=_content_type(name))
+        response = FileResponse(handle, content_type=content_type)
         response["Content-Length"] = str(size)
     else:
         start, end = byte_range
         handle.seek(start)
-        response = FileResponse(_limited(handle, end - start + 1), status=206, content_type=_content_type(name))
+        response = FileResponse(_limited(handle, end - start + 1), status=206, content_type=content_type)
         response["Content-Range"] = f"bytes {start}-{end}/{size}"
         response["Content-Length"] = str(end - start + 1)
     response["Accept-Ranges"] = "bytes"

@@ -52,6 +52,17 @@ def _launch(sync_playwright):
         browser.close()
 
 
+@pytest.fixture(autouse=True)
+def uploads_through_the_site(monkeypatch):
+    """Django's live server answers MEDIA_URL itself (django.views.static.serve: no access
+    check, no Range requests, so nothing is seekable); send uploads to the site's own
+    access-checked view (media.serving), as production does, so the browser tests see
+    what a visitor sees."""
+    from django.test import testcases
+
+    monkeypatch.setattr(testcases._MediaFilesHandler, "_should_handle", lambda self, path: False)
+
+
 @pytest.fixture
 def page(chromium):
     context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")

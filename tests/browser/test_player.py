@@ -37,16 +37,6 @@ def wav_path(tmp_path_factory):
     return make_wav(tmp_path_factory.mktemp("player") / "interview.wav", 60)
 
 
-@pytest.fixture(autouse=True)
-def uploads_through_the_site(monkeypatch):
-    """Django's live server answers MEDIA_URL itself (django.views.static.serve, no Range
-    requests, so nothing is seekable); send uploads to the site's own access-checked view
-    (media.serving), as production does."""
-    from django.test import testcases
-
-    monkeypatch.setattr(testcases._MediaFilesHandler, "_should_handle", lambda self, path: False)
-
-
 @pytest.fixture
 def story(home_page, wav_path):
     index = CommunityIndexPageFactory(parent=home_page, show_in_menus=True)
@@ -148,3 +138,21 @@ def test_without_javascript_the_transcript_is_readable_and_links_carry_the_time(
         assert "#t=30" in page.locator("#recording-media source").get_attribute("src")
     finally:
         context.close()
+
+
+def test_a_clip_starts_at_its_start_and_stops_at_its_end(page, live_server, story):
+    import json
+
+    story.body = json.dumps([{"type": "media_clip", "id": "clip1", "value": {
+        "recording": story.main_media.pk, "start": "0:20", "end": "0:22", "caption": "De haven"}}])
+    story.save_revision().publish()
+    page.goto(live_server.url + story.url)
+    clip = "document.querySelector('#clip-clip1-media')"
+    page.wait_for_function(f"{clip}.readyState >= 1 && Math.abs({clip}.currentTime - 20) < 0.6")
+    # only its part of the transcript is beside it
+    lines = page.locator("#clip-clip1-player .transcript__segment")
+    assert lines.count() == 1 and "Haven: een zin over haven." in lines.first.inner_text()
+    page.evaluate(f"{clip}.muted = true")
+    page.evaluate(f"{clip}.play()")
+    page.wait_for_function(f"{clip}.paused && {clip}.currentTime >= 21.9", timeout=10_000)
+    assert page.evaluate(f"{clip}.currentTime") < 23  # stopped at the end, not played on

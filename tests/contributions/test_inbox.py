@@ -115,6 +115,23 @@ def test_files_play_inline_for_the_curator_and_are_never_public(client, curator_
     assert client.get(settings.MEDIA_URL + audio.storage_name).status_code == 404
 
 
+def test_inbox_recordings_can_be_scrubbed_with_range_requests(client, curator_a, in_a, curator_b):
+    client.force_login(curator_a)
+    audio = in_a.files.first()
+    url = reverse("contributions_admin:file", args=[in_a.pk, audio.pk])
+    whole = media.wav_bytes()
+    response = client.get(url, HTTP_RANGE="bytes=100-199")
+    assert response.status_code == 206
+    assert response["Content-Range"] == f"bytes 100-199/{len(whole)}"
+    assert b"".join(response.streaming_content) == whole[100:200]
+    assert response["Accept-Ranges"] == "bytes"
+    assert "no-store" in response["Cache-Control"]
+    assert client.get(url, HTTP_RANGE=f"bytes={len(whole)}-").status_code == 416
+    # a range request is no way around the check
+    client.force_login(curator_b)
+    assert client.get(url, HTTP_RANGE="bytes=0-10").status_code == 404
+
+
 def test_sendfile_header_for_production(client, curator_a, in_a, settings):
     settings.CONTRIBUTIONS_SENDFILE_HEADER = "X-Accel-Redirect"
     client.force_login(curator_a)

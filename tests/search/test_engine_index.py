@@ -52,6 +52,9 @@ def test_rebuild_creates_a_versioned_index_behind_the_alias_with_our_mapping(eng
     mapping = engine.client.indices.get_mapping(index=targets[0])[targets[0]]["mappings"]["properties"]
     assert mapping["title"]["analyzer"] == "dutch_text"
     assert mapping["title"]["fields"]["suggest"]["type"] == "search_as_you_type"
+    # people, tags and places share one as-you-type field
+    assert mapping["names_suggest"]["type"] == "search_as_you_type"
+    assert {mapping[name]["copy_to"][0] for name in ("people", "tags_text", "places_text")} == {"names_suggest"}
     assert mapping["location"]["type"] == "geo_point"
     assert engine.count() == 2 + 1 + 2  # stories, depot item, communities
 
@@ -118,7 +121,13 @@ def test_autocomplete_suggests_titles_people_and_places(corpus):
     titles = [s["title"] for s in service.autocomplete("muz", AnonymousUser())]
     assert titles == ["Muziek op zondag"]
     assert service.autocomplete("katend", AnonymousUser())  # place and community
-    assert service.autocomplete("tante z", AnonymousUser())[0]["title"] == "Het verhaal van de haven"
+    assert service.autocomplete("tante z", AnonymousUser())[0]["title"] == "Het verhaal van de haven"  # a person
+    assert service.autocomplete("zez", AnonymousUser())[0]["title"] == "Het verhaal van de haven"  # second name
+    assert [s["title"] for s in service.autocomplete("wer", AnonymousUser())] == ["Het verhaal van de haven"]  # a tag
+    assert [s["title"] for s in service.autocomplete("katendrecht", AnonymousUser()) if s["kind"] == "story"] == [
+        "Het verhaal van de haven"  # a place
+    ]
+    assert service.autocomplete("echte", AnonymousUser()) == []  # never a pseudonymous person's full name
 
 
 def test_related_items_come_from_more_like_this(engine, corpus, community_a, django_capture_on_commit_callbacks):
