@@ -35,6 +35,15 @@ def image_bytes(kind: str = "JPEG", size=(64, 48), colour=(200, 80, 30)) -> byte
     return buffer.getvalue()
 
 
+def heic_bytes(size=(64, 48), colour=(30, 120, 200)) -> bytes:
+    """A real HEIC photo (what an iPhone sends), encoded by pillow-heif's libheif."""
+    import pillow_heif
+
+    buffer = io.BytesIO()
+    pillow_heif.from_pillow(Image.new("RGB", size, colour)).save(buffer, quality=80)
+    return buffer.getvalue()
+
+
 def pdf_bytes() -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", (20, 20), (255, 255, 255)).save(buffer, "PDF")

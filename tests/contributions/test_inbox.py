@@ -214,6 +214,24 @@ def test_accepting_an_object_makes_a_heritage_object_page(client, curator_a, com
     assert page.access_level == "staff"  # research only: never public
 
 
+def test_an_iphone_heic_photo_becomes_a_wagtail_image_with_renditions(client, curator_a, community_a, workflow):
+    """HEIC passes the form's content check; accepting must turn it into an image the site
+    can show (Willow opens it through pillow-heif; renditions are written as JPEG or WebP)."""
+    contribution = make_contribution(
+        community_a, kind="object", files=[("IMG_0042.HEIC", media.heic_bytes(size=(120, 90)))], title="Het theeglas",
+    )
+    assert contribution.files.get().content_type == "image/heic"
+    client.force_login(curator_a)
+    client.post(reverse("contributions_admin:accept", args=[contribution.pk]))
+    contribution.refresh_from_db()
+    image = contribution.page.specific.images.get().image
+    assert (image.width, image.height) == (120, 90)
+    rendition = image.get_rendition("fill-60x60")
+    assert (rendition.width, rendition.height) == (60, 60)
+    assert rendition.file.name.rsplit(".", 1)[-1].lower() in ("jpg", "jpeg", "webp", "png")
+    assert rendition.file.storage.exists(rendition.file.name)
+
+
 def test_accept_twice_is_refused(client, curator_a, in_a, workflow):
     client.force_login(curator_a)
     client.post(reverse("contributions_admin:accept", args=[in_a.pk]))

@@ -46,6 +46,7 @@ def test_ffmpeg_made_media_are_recognised(maker, extension):
 def test_heic_brand_is_an_image_not_a_video():
     header = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 64
     assert sniff(header).extensions == ("heic",)
+    assert sniff(media.heic_bytes()).extensions == ("heic",)  # a real one, from libheif
 
 
 @pytest.mark.parametrize(
