@@ -28,6 +28,16 @@ class EditorialConfig(AppConfig):
         task_submitted.connect(
             community_task_submission_notifier, sender=TaskState, dispatch_uid="editorial-task-submitted-email"
         )
+        from wagtail.signals import page_published
+
+        page_published.connect(_guard_consent, dispatch_uid="editorial-consent-guard")
+
+
+def _guard_consent(sender, instance, **kwargs):
+    """Every publication, however it happened, is checked against the consent on file."""
+    from editorial.services.consent import reverse_publication_against_consent
+
+    reverse_publication_against_consent(instance)
 
 
 def _ensure_workflow(sender, **kwargs):

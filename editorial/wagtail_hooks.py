@@ -13,6 +13,7 @@ from editorial.models.workflow import needs_consent
 from editorial.services.consent import (
     CONSENT_RECORDED_ACTION,
     CONSENT_WITHDRAWN_ACTION,
+    PUBLICATION_REVERSED_ACTION,
     direct_publication_problem,
     publication_consent_problem,
 )
@@ -37,6 +38,11 @@ def register_consent_log_actions(actions):
         CONSENT_WITHDRAWN_ACTION, gettext_lazy("Withdraw consent"), gettext_lazy("Consent withdrawn; unpublished")
     )
     actions.register_action(CONSENT_RECORDED_ACTION, gettext_lazy("Record consent"), gettext_lazy("Consent recorded"))
+    actions.register_action(
+        PUBLICATION_REVERSED_ACTION,
+        gettext_lazy("Publication reversed"),
+        gettext_lazy("Taken offline again: the consent on file does not cover online publication"),
+    )
 
 
 @hooks.register("before_publish_page")

@@ -149,6 +149,9 @@ def withdraw_consent(record: ConsentRecord, *, user, note: str = "") -> list[Pag
                 _stop_workflow(page, user)
                 if page.live:
                     UnpublishPageAction(page, user=user).execute(skip_permission_checks=True)
+                # A revision scheduled to go live later would otherwise put the page
+                # online on its date (Wagtail's unpublish clears this only for live pages).
+                page.revisions.exclude(approved_go_live_at=None).update(approved_go_live_at=None)
                 log(
                     instance=page,
                     action=CONSENT_WITHDRAWN_ACTION,
@@ -160,6 +163,30 @@ def withdraw_consent(record: ConsentRecord, *, user, note: str = "") -> list[Pag
         record.withdrawal_note = note
         record.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_note"])
     return pages
+
+
+PUBLICATION_REVERSED_ACTION = "editorial.publication_reversed"
+
+
+def reverse_publication_against_consent(page) -> str | None:
+    """Take a page straight offline again when it went live against its consent records.
+
+    The Publish button and the workflow's consent check refuse such a publication before
+    it happens; this catches the other ways a revision goes live (a scheduled revision
+    reaching its date, code calling ``revision.publish()``). Returns the problem, or None
+    when the publication stands.
+    """
+    from editorial.models.workflow import needs_consent
+
+    if not page.live or not needs_consent(page):
+        return None
+    problem = direct_publication_problem(page)
+    if problem is None:
+        return None
+    with transaction.atomic(), LogContext():
+        UnpublishPageAction(page, user=None, log_action=None).execute(skip_permission_checks=True)
+        log(instance=page, action=PUBLICATION_REVERSED_ACTION, user=None, data={"problem": str(problem)})
+    return problem
 
 
 def _stop_workflow(page, user):

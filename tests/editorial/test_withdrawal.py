@@ -124,6 +124,76 @@ def test_withdrawal_stops_a_workflow_in_progress(told, staff_user):
     assert not first.workflow_in_progress and not first.live
 
 
+def _wait_until(moment):
+    """Real time passes (publish_scheduled publishes what the revision itself dates)."""
+    import time
+
+    from django.utils import timezone
+
+    time.sleep(max(0.0, (moment - timezone.now()).total_seconds()) + 0.2)
+
+
+def test_withdrawal_cancels_a_publication_scheduled_for_later(told, staff_user):
+    """A story scheduled to go online later must not appear after consent is withdrawn."""
+    import datetime as dt
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from editorial.services.consent import withdraw_consent
+    from tests.factories import StoryPageFactory
+
+    record, first, _second, _other = told
+    community = first.get_parent()
+    later = StoryPageFactory(parent=community, title="Tia in het voorjaar", live=False)
+    later.go_live_at = timezone.now() + dt.timedelta(seconds=2)
+    later.save_revision().publish()  # schedules it: not live, revision approved for the date
+    record.pages.add(later)
+    assert later.revisions.exclude(approved_go_live_at=None).count() == 1
+    withdraw_consent(record, user=staff_user)
+    assert later.revisions.exclude(approved_go_live_at=None).count() == 0
+    _wait_until(later.go_live_at)
+    call_command("publish_scheduled")
+    assert not StoryPage.objects.get(pk=later.pk).live
+
+
+def test_a_publication_against_the_consent_is_reversed_however_it_happens(told, staff_user):
+    """revision.publish() from code, or a scheduled revision whose consent changed
+    meanwhile, go past the Publish button's check: the page goes straight offline again."""
+    import datetime as dt
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from editorial.services.consent import PUBLICATION_REVERSED_ACTION, withdraw_consent
+
+    record, first, _second, _other = told
+    withdraw_consent(record, user=staff_user)
+    StoryPage.objects.get(pk=first.pk).save_revision().publish()
+    first = StoryPage.objects.get(pk=first.pk)
+    assert not first.live
+    assert PageLogEntry.objects.filter(page=first, action=PUBLICATION_REVERSED_ACTION).count() == 1
+
+    # a revision scheduled for a page whose only consent is for research
+    scheduled = StoryPageFactory(parent=first.get_parent(), title="Tia op de kade", live=False)
+    record_consent(
+        given_by="Tia Lopes", uses=["research"], licence=Licence.CC_BY.value, text_version="2026-1",
+        method="form", pages=[scheduled],
+    )
+    scheduled.go_live_at = timezone.now() + dt.timedelta(seconds=2)
+    scheduled.save_revision().publish()
+    assert scheduled.revisions.exclude(approved_go_live_at=None).count() == 1
+    _wait_until(scheduled.go_live_at)
+    call_command("publish_scheduled")
+    scheduled = StoryPage.objects.get(pk=scheduled.pk)
+    assert not scheduled.live
+    assert PageLogEntry.objects.filter(page=scheduled, action=PUBLICATION_REVERSED_ACTION).exists()
+    # a page with no consent record at all (the museum's own text) is the publisher's call
+    museum_text = StoryPageFactory(parent=first.get_parent(), title="Over de collectie")
+    museum_text.save_revision().publish()
+    assert StoryPage.objects.get(pk=museum_text.pk).live
+
+
 def test_curator_of_another_community_cannot_see_or_withdraw(client, told, curator_b, member_a):
     record = told[0]
     client.force_login(curator_b)
