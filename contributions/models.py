@@ -84,7 +84,10 @@ class ContributePage(RoutablePageMixin, Page):
 class Contribution(models.Model):
     """A story or object sent by a member of the public, with the consent they gave."""
 
-    reference = models.CharField(_("reference number"), max_length=20, unique=True, null=True, editable=False)
+    # NULL, not "", until the number is given right after the insert: unique allows many NULLs.
+    reference = models.CharField(  # noqa: DJ001
+        _("reference number"), max_length=20, unique=True, null=True, editable=False
+    )
     community = models.ForeignKey(
         "stories.CommunityPage",
         verbose_name=_("community"),

@@ -13,9 +13,9 @@ class CommunityTaskSubmissionEmailNotifier(BaseGroupApprovalTaskStateEmailNotifi
     notification = "submitted"
 
     def can_handle(self, instance, **kwargs):
-        from editorial.models import CommunityCuratorApprovalTask, ConsentCheckTask
-
         from wagtail.models import TaskState
+
+        from editorial.models import CommunityCuratorApprovalTask, ConsentCheckTask
 
         return isinstance(instance, TaskState) and isinstance(
             instance.task.specific, CommunityCuratorApprovalTask | ConsentCheckTask

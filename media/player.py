@@ -8,10 +8,9 @@ transcripts, the segments, the speakers' public names.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-from django.urls import reverse
 from html import escape as _escape_html
 
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext

@@ -16,10 +16,10 @@ the first holding one of them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
-from django.db.models import Case, CharField, Count, DateTimeField, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, DateTimeField, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Cast, Coalesce, Substr
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -267,7 +267,7 @@ class Ranked:
     def total(self) -> int:
         return sum(self.counts.values())
 
-    def of_kinds(self, kinds) -> "Ranked":
+    def of_kinds(self, kinds) -> Ranked:
         if not kinds:
             return self
         return Ranked(

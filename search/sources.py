@@ -9,11 +9,10 @@ with a fixed number of queries per chunk.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import html
 import json
 import re
+from collections.abc import Iterator
 
 from django.db.models import Prefetch, TextField
 from django.db.models.functions import Cast

@@ -7,7 +7,6 @@ assignment), so a fresh site, the demo loader and tests all get it without a man
 
 from django.contrib.auth.models import Group
 from django.db import transaction
-
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
 from editorial.models import CommunityCuratorApprovalTask, ConsentCheckTask

@@ -429,7 +429,7 @@ def seed(n_stories: int, rng: random.Random | None = None, log=print) -> dict:
     epoch = dt.datetime(2019, 1, 1, tzinfo=dt.UTC)
     published_span = int((dt.datetime.now(dt.UTC) - epoch).total_seconds())
 
-    story_fields = [f for f in StoryPage._meta.local_concrete_fields]
+    story_fields = list(StoryPage._meta.local_concrete_fields)
     story_columns = [f.column for f in story_fields]
     body_field = StoryPage._meta.get_field("body")
     from django.db import connection
@@ -479,7 +479,7 @@ def seed(n_stories: int, rng: random.Random | None = None, log=print) -> dict:
                     p.pk = p.id = ids[p.path]
             story_rows, narrator_rows, tag_rows, place_rows = [], [], [], []
             language_rows, related_rows, link_rows = [], [], []
-            for page, (community_id, english) in zip(pages, extra):
+            for page, (community_id, english) in zip(pages, extra, strict=False):
                 pk = page.pk
                 paragraphs = []
                 for _ in range(rng.randint(3, 5)):

@@ -46,7 +46,6 @@ def seed(n_stories, rng):
         HeritageObjectPage,
         Person,
         Place,
-        StoryNarrator,
         StoryPage,
     )
 
@@ -189,7 +188,7 @@ def main():
     pages = [
         ("story page", story.url),
         (f"community page ({StoryPage.objects.child_of(community).count()} stories)", community.url),
-        (f"community page, page 40", community.url + "?page=40"),
+        ("community page, page 40", community.url + "?page=40"),
         (f"depot item page ({item.n} linking stories)", f"{depot.url}{item.inventory_number}/"),
     ]
     print(f"\n{StoryPage.objects.count()} stories on {args.database_url.split(':')[0]}, {args.requests} requests each")

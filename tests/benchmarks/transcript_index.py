@@ -73,7 +73,7 @@ def setup_django(database_url: str, search_url: str, prefix: str):
 def interview(cues: int, hours: float) -> bytes:
     """The generated interview, with the rare word in the first cue that starts in minute 42."""
     rows = make_cues(cues, hours)
-    for index, (start, end, speaker, text) in enumerate(rows):
+    for index, (start, end, speaker, _text) in enumerate(rows):
         if start // 60_000 == 42:
             rows[index] = (start, end, speaker, [f"Toen kwam het {RARE_WORD} van mijn vader op tafel."])
             break
@@ -188,10 +188,10 @@ def main():
 
         # --- search latency for the rare word --------------------------------------------
         from django.contrib.auth.models import AnonymousUser
+        from django.http import QueryDict
 
         from search import queries
         from search.params import parse as parse_params
-        from django.http import QueryDict
 
         params = parse_params(QueryDict(f"q={RARE_WORD}"))
         body = queries.search_body(params, __import__("stories.services.access", fromlist=["reader_for"]).reader_for(AnonymousUser()))

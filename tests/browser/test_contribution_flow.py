@@ -10,7 +10,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.utils import translation
 
-from contributions.models import Contribution, ContributePage
+from contributions.models import ContributePage, Contribution
 from stories.models import StoryPage
 from tests.contributions import media
 from tests.factories import CommunityIndexPageFactory, CommunityPageFactory, UserFactory

@@ -22,7 +22,7 @@ WORDS = ["Aankomst", "Katendrecht", "Haven", "Kolenkit", "Bruiloft", "Afscheid"]
 
 def _vtt():
     out = ["WEBVTT", ""]
-    for start, word in zip(SEGMENT_STARTS, WORDS):
+    for start, word in zip(SEGMENT_STARTS, WORDS, strict=True):
         out += [f"00:{start:02d}.000 --> 00:{start + 9:02d}.500", f"<v Maria Lopes>{word}: een zin over {word.lower()}.", ""]
     return "\n".join(out).encode()
 

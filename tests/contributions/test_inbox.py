@@ -3,8 +3,8 @@ contributions, through the real admin URLs; files are served only to them."""
 
 import pytest
 from django.core import mail
-from django.utils import translation
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import ModelLogEntry, PageLogEntry, Workflow, WorkflowState
 
 from contributions.models import ContributionStatus

@@ -2,8 +2,8 @@
 
 import pytest
 
-from contributions.sniffing import sniff
 from contributions.services.uploads import sanitise_filename
+from contributions.sniffing import sniff
 from tests.contributions import media
 
 

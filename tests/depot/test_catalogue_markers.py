@@ -15,6 +15,8 @@ from depot.importers.lido_source import LidoSource
 from depot.importers.mapping import Mapping
 from depot.importers.sync import sync_catalogue
 from depot.models import DepotItem
+from tests.depot import catalogue_files
+from tests.depot.catalogue_files import sync_csv
 from tests.factories import DepotCollectionFactory, DepotItemFactory
 
 pytestmark = pytest.mark.django_db
@@ -23,14 +25,7 @@ HEADER = "inventory_number,title,maker\n"
 
 
 def write_csv(tmp_path, rows, name="export.csv"):
-    path = tmp_path / name
-    path.write_text(HEADER + "".join(rows), encoding="utf-8")
-    return path
-
-
-def sync_csv(path, **kwargs):
-    with CsvSource(path) as source:
-        return sync_catalogue(source, **kwargs)
+    return catalogue_files.write_csv(tmp_path, rows, name, header=HEADER)
 
 
 def marks(number):

@@ -13,22 +13,11 @@ from depot.importers.records import CatalogueRecord
 from depot.importers.sync import sync_catalogue
 from depot.models import DepotCollection, DepotItem, url_slug_for
 from search.models import PendingIndexUpdate
+from tests.depot.catalogue_files import sync_csv, write_csv
 from tests.factories import DepotCollectionFactory, DepotItemFactory
 
 pytestmark = pytest.mark.django_db
 
-HEADER = "inventory_number,title,maker,year_from,year_to\n"
-
-
-def write_csv(tmp_path, rows, name="export.csv"):
-    path = tmp_path / name
-    path.write_text(HEADER + "".join(rows), encoding="utf-8")
-    return path
-
-
-def sync_csv(path, **kwargs):
-    with CsvSource(path) as source:
-        return sync_catalogue(source, **kwargs)
 
 
 def read_report(path):

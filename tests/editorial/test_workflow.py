@@ -1,10 +1,10 @@
 """The editorial workflow through the real admin views: curators, consent check, museum review."""
 
 import pytest
-from django.utils.html import escape
-from django.utils.translation import gettext, override
 from django.core import mail
 from django.urls import reverse
+from django.utils.html import escape
+from django.utils.translation import gettext, override
 from wagtail.models import Page, TaskState, WorkflowState
 
 from editorial.models import CommunityCuratorApprovalTask, ConsentCheckTask

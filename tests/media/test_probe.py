@@ -27,8 +27,9 @@ def test_an_mp4_is_read_with_picture_size(mp4_file):
 def test_a_poster_frame_is_a_jpeg_of_the_video(mp4_file, tmp_path):
     data = probe.poster_frame(mp4_file, 3)
     assert data[:2] == b"\xff\xd8"
-    from PIL import Image
     import io
+
+    from PIL import Image
 
     assert Image.open(io.BytesIO(data)).size == (160, 120)
 
