@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 from wagtail.admin import messages
 
@@ -54,7 +54,11 @@ def withdraw(request, pk):
         else:
             messages.success(
                 request,
-                _("Consent of %(name)s withdrawn; %(count)d page(s) taken offline.")
+                ngettext(
+                    "Consent of %(name)s withdrawn; %(count)d page taken offline.",
+                    "Consent of %(name)s withdrawn; %(count)d pages taken offline.",
+                    len(pages),
+                )
                 % {"name": record.given_by, "count": len(pages)},
             )
             return redirect(reverse("editorial_consent:index"))

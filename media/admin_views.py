@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.db.models import Count, Q
 from django.forms.models import modelform_factory
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
@@ -130,9 +131,14 @@ def _transcript_form():
                     self.for_user, "change"
                 ).order_by("title")
             if self.instance.pk:
-                self.fields["transcript_file"].help_text = _(
-                    "Optional. Importing replaces all %(count)s segments; edit single segments under Segments."
-                ) % {"count": self.instance.segments.count()}
+                count = self.instance.segments.count()
+                self.fields["transcript_file"].help_text = ngettext(
+                    "Optional. Importing replaces its %(count)s segment; "
+                    "edit single segments under Transcript segments.",
+                    "Optional. Importing replaces all %(count)s segments; "
+                    "edit single segments under Transcript segments.",
+                    count,
+                ) % {"count": count}
 
     return Form
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from django import forms
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtailmedia.forms import BaseMediaForm
 
@@ -126,7 +127,9 @@ class TranscriptForm(WagtailAdminModelForm):
             shown = error.problems[:20]
             messages = [str(problem) for problem in shown]
             if len(error.problems) > len(shown):
-                messages.append(_("… and %(count)s more problems.") % {"count": len(error.problems) - len(shown)})
+                more = len(error.problems) - len(shown)
+                messages.append(ngettext("… and %(count)s more problem.", "… and %(count)s more problems.", more)
+                                % {"count": more})
             raise forms.ValidationError(
                 [_("The file was not imported; nothing was changed.")] + messages
             ) from error

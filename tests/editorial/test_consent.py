@@ -17,6 +17,16 @@ from tests.factories import PersonFactory, StoryPageFactory
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """The service's messages are checked in English here; the admin tests check what a
+    Dutch curator reads."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
 CC_BY = Licence.CC_BY.value
 
 

@@ -108,7 +108,7 @@ def test_withdrawal_through_the_admin_takes_everything_offline(
     for story in (first, second):  # each page's own history shows it
         response = client.get(reverse("wagtailadmin_pages:history", args=[story.pk]))
         assert response.status_code == 200
-        assert "Consent withdrawn; unpublished" in response.content.decode()
+        assert "Toestemming ingetrokken; offline gehaald" in response.content.decode()
 
 
 def test_withdrawal_stops_a_workflow_in_progress(told, staff_user):

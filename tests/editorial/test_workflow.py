@@ -119,7 +119,7 @@ def test_full_route_curator_consent_museum_publishes(client, submitted_a, curato
 
     # 2. the consent check refuses without consent, saying what is missing
     response = client.post(action_url(story, "approve"), follow=True)
-    assert "no consent record" in response.content.decode()
+    assert "geen toestemming vastgelegd" in response.content.decode()  # the curator reads Dutch
     story, task = current(story)
     assert isinstance(task, ConsentCheckTask)
     assert story.current_workflow_task_state.status == TaskState.STATUS_IN_PROGRESS
@@ -127,7 +127,7 @@ def test_full_route_curator_consent_museum_publishes(client, submitted_a, curato
     # … also when consent exists but does not cover online publication
     give_consent(story, uses=["research"])
     response = client.post(action_url(story, "approve"), follow=True)
-    assert "does not cover online publication" in response.content.decode()
+    assert "geldt niet voor online publicatie" in response.content.decode()
     assert isinstance(current(story)[1], ConsentCheckTask)
 
     # … and passes with consent for online publication
@@ -217,8 +217,8 @@ def test_staff_cannot_publish_directly_against_the_consent_on_file(client, commu
 
     research_only = give_consent(story, uses=["research"])
     response = client.post(url, data, follow=True)
-    assert "Not published" in response.content.decode()
-    assert "does not cover online publication" in response.content.decode()
+    assert "Niet gepubliceerd" in response.content.decode()
+    assert "geldt niet voor online publicatie" in response.content.decode()
     story.refresh_from_db()
     assert not story.live
 
@@ -231,7 +231,7 @@ def test_staff_cannot_publish_directly_against_the_consent_on_file(client, commu
     withdraw_consent(online, user=staff_user)
     withdraw_consent(research_only, user=staff_user)
     response = client.post(url, data, follow=True)
-    assert "was withdrawn" in response.content.decode()
+    assert "is ingetrokken" in response.content.decode()
     story.refresh_from_db()
     assert not story.live
 

@@ -5,6 +5,16 @@ import pytest
 from media import probe
 
 
+@pytest.fixture(autouse=True)
+def in_english():
+    """The service's messages are checked in English here; the admin tests check what a
+    Dutch curator reads."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 def test_a_wav_is_read(wav_file):
     result = probe.probe(wav_file, "audio")
     assert result.duration == pytest.approx(60, abs=0.05)

@@ -63,7 +63,7 @@ def test_a_corrupt_file_is_refused_with_a_message_and_nothing_is_saved(admin_cli
     response = upload(admin_client, "audio", "kapot.mp3", b"\x00garbage" * 500)
     assert response.status_code == 200
     text = response.content.decode()
-    assert "cannot be read as audio or video" in text
+    assert "kan niet als audio of video gelezen worden" in text  # the admin speaks Dutch
     assert OralHistoryMedia.objects.count() == 0
     uploads = Path(settings.MEDIA_ROOT)
     assert not uploads.exists() or not any(p.is_file() for p in uploads.rglob("*"))
@@ -79,7 +79,7 @@ def test_a_truncated_video_is_refused(admin_client, mp4_file):
 def test_a_sound_file_uploaded_as_video_is_refused(admin_client, wav_file):
     response = upload(admin_client, "video", "sound.wav", wav_file.read_bytes())
     assert response.status_code == 200
-    assert "no picture" in response.content.decode()
+    assert "bevat geen beeld" in response.content.decode()
     assert OralHistoryMedia.objects.count() == 0
 
 

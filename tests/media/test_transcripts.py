@@ -211,7 +211,7 @@ def test_admin_import_of_a_broken_file_shows_the_line_and_changes_nothing(admin_
     )
     assert response.status_code == 200
     text = response.content.decode()
-    assert "nothing was changed" in text
+    assert "er is niets veranderd" in text
     assert "line 6: the cue starts at 00:00:03.000, before the previous cue ends" in text
     assert list(transcript.segments.values_list("pk", "start_ms", "text")) == before
 
@@ -249,7 +249,7 @@ def test_a_segment_may_not_overlap_its_neighbour(admin_client, recording):
         {"transcript": transcript.pk, "start_ms": "0:03", "end_ms": "0:09", "speaker": "", "text": "x"},
     )
     assert response.status_code == 200
-    assert "overlaps the one from 0:01.000 to 0:04.000" in response.content.decode()
+    assert "overlapt met het segment van 0:01.000 tot 0:04.000" in response.content.decode()
     segment.refresh_from_db()
     assert segment.start_ms == 4500
 
