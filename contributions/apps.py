@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,3 +12,13 @@ class ContributionsConfig(AppConfig):
 
     def ready(self):
         from contributions import signals  # noqa: F401  (page_published → sender e-mail)
+
+        post_migrate.connect(_create_cache_table, sender=self, dispatch_uid="contributions-cache-table")
+
+
+def _create_cache_table(sender, using="default", verbosity=1, **kwargs):
+    """The rate limit counts in the cache; with the database cache (production's default)
+    its table is made here, so `migrate` is the only deploy step. A no-op otherwise."""
+    from django.core.management import call_command
+
+    call_command("createcachetable", database=using, verbosity=max(0, verbosity - 1))

@@ -5,9 +5,11 @@ SECRET_KEY, DEBUG, ALLOWED_HOSTS, UPLOADS_DIR, UPLOADS_URL, STATIC_ROOT,
 BASE_URL, EMAIL_URL, DEFAULT_FROM_EMAIL.
 """
 
+import ipaddress
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from environs import Env
 
@@ -231,6 +233,14 @@ CONTRIBUTION_MAX_FILES = env.int("CONTRIBUTION_MAX_FILES", 20)
 # cache with several server processes).
 CONTRIBUTION_RATE_LIMIT = env.int("CONTRIBUTION_RATE_LIMIT", 10)
 CONTRIBUTION_RATE_WINDOW_SECONDS = env.int("CONTRIBUTION_RATE_WINDOW_SECONDS", 3600)
+# Reverse proxies (addresses or networks) whose X-Forwarded-For is believed when they are
+# the direct peer; empty: REMOTE_ADDR is the sender (see contributions.services.ratelimit).
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", [])
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError as _error:
+        raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_proxy!r} is not an IP address or network.") from _error
 # How long files from a form that came back with errors wait for the corrected form.
 CONTRIBUTION_KEEP_UPLOADS_SECONDS = env.int("CONTRIBUTION_KEEP_UPLOADS_SECONDS", 24 * 3600)
 # Production: let the web server send inbox files ("X-Accel-Redirect" for nginx with

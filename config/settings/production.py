@@ -29,3 +29,15 @@ STORAGES = {
     },
 }
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+
+# One cache for every server process: the contribution form's rate limit counts in it,
+# and a per-process cache would let each process allow its own quota. The database
+# cache needs nothing else to run (its table is made after every migrate, see
+# contributions/apps.py); CACHE_BACKEND/CACHE_LOCATION name another shared cache (e.g.
+# django.core.cache.backends.redis.RedisCache, redis://…).
+CACHES = {
+    "default": {
+        "BACKEND": env.str("CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
+        "LOCATION": env.str("CACHE_LOCATION", "brengkunst_cache"),
+    }
+}

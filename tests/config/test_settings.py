@@ -48,3 +48,12 @@ def test_production_with_debug_on_is_flagged():
     )
     assert result.returncode != 0
     assert "DEBUG" in result.stdout + result.stderr
+
+
+def test_production_counts_in_a_cache_every_process_shares():
+    result = run_manage(
+        "shell", "-c", "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])",
+        SECRET_KEY=secrets.token_urlsafe(64), ALLOWED_HOSTS="brengkunst.example",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "django.core.cache.backends.db.DatabaseCache"

@@ -242,6 +242,26 @@ def test_a_submit_after_the_rate_limit_gets_a_plain_message(client, settings, co
     assert other.status_code == 302
 
 
+def test_behind_the_proxy_each_sender_has_their_own_limit_and_cannot_reset_it(
+    client, settings, contribute_page, form_data, contributions_dir
+):
+    settings.CONTRIBUTION_RATE_LIMIT = 1
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+
+    def send(title, forwarded, peer="127.0.0.1"):
+        return client.post(en_url(contribute_page), form_data(title=title), REMOTE_ADDR=peer,
+                           HTTP_X_FORWARDED_FOR=forwarded)
+
+    assert send("Een", "198.51.100.1").status_code == 302
+    assert send("Twee", "198.51.100.2").status_code == 302  # another sender, same proxy
+    assert send("Drie", "198.51.100.1").status_code == 429
+    assert send("Vier", "203.0.113.99, 198.51.100.1").status_code == 429  # a made-up first hop changes nothing
+    # a client talking to the server directly cannot claim an address
+    assert send("Vijf", "198.51.100.3", peer="192.0.2.50").status_code == 302
+    assert send("Zes", "198.51.100.4", peer="192.0.2.50").status_code == 429
+    assert Contribution.objects.count() == 3
+
+
 def test_the_honeypot_stops_bots_without_saving(client, contribute_page, form_data, contributions_dir):
     response = _post(client, contribute_page, form_data(website="http://spam.example"), [upload("a.wav", media.wav_bytes())])
     assert response.status_code == 400
