@@ -22,6 +22,7 @@ from stories.models.choices import Licence
 
 CONSENT_WITHDRAWN_ACTION = "editorial.consent_withdrawn"
 CONSENT_RECORDED_ACTION = "editorial.consent_recorded"
+PUBLICATION_REVERSED_ACTION = "editorial.publication_reversed"
 
 
 def _clean_uses(uses: Iterable[str]) -> list[str]:
@@ -163,9 +164,6 @@ def withdraw_consent(record: ConsentRecord, *, user, note: str = "") -> list[Pag
         record.withdrawal_note = note
         record.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_note"])
     return pages
-
-
-PUBLICATION_REVERSED_ACTION = "editorial.publication_reversed"
 
 
 def reverse_publication_against_consent(page) -> str | None:
