@@ -243,6 +243,8 @@ for _proxy in TRUSTED_PROXIES:
         raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_proxy!r} is not an IP address or network.") from _error
 # How long files from a form that came back with errors wait for the corrected form.
 CONTRIBUTION_KEEP_UPLOADS_SECONDS = env.int("CONTRIBUTION_KEEP_UPLOADS_SECONDS", 24 * 3600)
+# How often sending the form queues the removal of unclaimed files (contributions.tasks).
+CONTRIBUTION_CLEANUP_INTERVAL_SECONDS = env.int("CONTRIBUTION_CLEANUP_INTERVAL_SECONDS", 6 * 3600)
 # Production: let the web server send inbox files ("X-Accel-Redirect" for nginx with
 # CONTRIBUTIONS_SENDFILE_PREFIX as the internal location, or "X-Sendfile").
 CONTRIBUTIONS_SENDFILE_HEADER = env.str("CONTRIBUTIONS_SENDFILE_HEADER", "")

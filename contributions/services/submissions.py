@@ -8,6 +8,7 @@ from wagtail.log_actions import log
 
 from contributions.models import Contribution, ContributionFile
 from contributions.services.uploads import StoredUpload, delete_blobs_if_unused
+from contributions.tasks import schedule_cleanup
 
 
 def reference_for(contribution: Contribution) -> str:
@@ -69,6 +70,7 @@ def submit_contribution(
             )
             log(contribution, "contributions.received", data={"reference": contribution.reference})
             transaction.on_commit(lambda: _send_receipt(contribution.pk))
+            transaction.on_commit(schedule_cleanup)
     except IntegrityError:
         existing = Contribution.objects.filter(form_token=form_token).first()
         if existing:  # the same form, sent twice at the same moment

@@ -72,3 +72,42 @@ def test_orphans_are_removed_after_the_keep_time_and_used_files_stay(
         os.utime(path, (old, old))
     assert delete_orphan_blobs() == 1
     assert stored_files(contributions_dir) == [contributions_dir / kept.files.get().storage_name]
+
+
+def test_sending_the_form_cleans_up_unclaimed_files_at_most_once_per_interval(
+    client, settings, contribute_page, form_data, contributions_dir, django_capture_on_commit_callbacks
+):
+    """No cron job: a successful sending queues the clean-up (a django-tasks task; run at
+    once here, by `db_worker` in production), once per CONTRIBUTION_CLEANUP_INTERVAL_SECONDS."""
+    from django.core.cache import cache
+
+    from contributions.tasks import CLEANUP_DUE_KEY
+
+    cache.delete(CLEANUP_DUE_KEY)
+    settings.CONTRIBUTION_CLEANUP_INTERVAL_SECONDS = 3600
+    old = time.time() - 2 * 24 * 3600
+
+    def leave_an_unclaimed_file(name):
+        image = media.image_bytes("PNG", colour=(len(name), 1, 2))
+        assert _post(client, contribute_page, form_data(title=""), [upload(name, image)]).status_code == 200
+        newest = max(stored_files(contributions_dir), key=lambda path: path.stat().st_mtime)
+        os.utime(newest, (old, old))
+        return newest
+
+    def send(title, files=()):
+        with django_capture_on_commit_callbacks(execute=True):  # queued when the save commits
+            return _post(client, contribute_page, form_data(title=title), files)
+
+    forgotten = leave_an_unclaimed_file("vergeten.png")
+    response = send("Een", [upload("een.wav", media.wav_bytes())])
+    assert response.status_code == 302
+    assert not forgotten.exists()
+    sent = contributions_dir / Contribution.objects.get(title="Een").files.get().storage_name
+    assert sent.exists()
+
+    later = leave_an_unclaimed_file("later.png")
+    assert send("Twee").status_code == 302
+    assert later.exists()  # the interval has not passed: not cleaned again yet
+    cache.delete(CLEANUP_DUE_KEY)  # ... and now it has
+    assert send("Drie").status_code == 302
+    assert not later.exists() and sent.exists()
