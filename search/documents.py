@@ -66,6 +66,9 @@ class TranscriptSegment(InnerDoc):
     text = Text(analyzer=dutch_text)
     text_en = Text(analyzer=english_text)
     speaker = Keyword(index=False)  # the public name, shown with the sentence
+    # Set for a recording quoted in a clip block: the id of that clip's player on the
+    # story page (the main recording's sentences have none and link with ?t=).
+    anchor = Keyword(index=False)
 
 
 # A three-hour interview has about 4,000 segments; the engine refuses a document with more

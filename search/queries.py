@@ -73,7 +73,9 @@ def transcript_query(query: str) -> Q:
         inner_hits={
             "name": TRANSCRIPT_INNER_HITS,
             "size": 1,
-            "_source": ["transcript.start_ms", "transcript.speaker", "transcript.text", "transcript.text_en"],
+            "_source": [
+                "transcript.start_ms", "transcript.speaker", "transcript.text", "transcript.text_en", "transcript.anchor"
+            ],
             "highlight": {
                 "encoder": "html",
                 "pre_tags": ["<mark>"],

@@ -92,15 +92,19 @@ class SearchResults:
         }
 
 
-def add_transcript_moment(hit: Hit, start_ms: int, sentence_html: str, speaker: str = "") -> Hit:
-    """Point the hit at a moment of the story's recording: ``?t=MM:SS`` starts the player there."""
+def add_transcript_moment(hit: Hit, start_ms: int, sentence_html: str, speaker: str = "", anchor: str = "") -> Hit:
+    """Point the hit at a moment of the story's recording: ``?t=MM:SS`` starts the main
+    player there; a sentence of a clip links to that clip's player, which plays its part."""
     from media.timecodes import t_param
 
     if hit.url:
         hit.moment_time = t_param(start_ms / 1000)
         hit.moment_speaker = speaker or ""
         hit.moment_html = sentence_html
-        hit.moment_url = f"{hit.url}?t={hit.moment_time}#recording-player"
+        if anchor:
+            hit.moment_url = f"{hit.url}#{anchor}"
+        else:
+            hit.moment_url = f"{hit.url}?t={hit.moment_time}#recording-player"
     return hit
 
 
@@ -117,7 +121,9 @@ def moment_from_inner_hits(hit: Hit, inner_hits: dict | None) -> Hit:
     fragments = highlight.get("transcript.text") or highlight.get("transcript.text_en")
     # Highlights come escaped by the engine (encoder "html"); anything else is escaped here.
     html = fragments[0] if fragments else escape(source.get("text") or source.get("text_en") or "")
-    return add_transcript_moment(hit, int(source.get("start_ms") or 0), mark_safe(html), source.get("speaker", ""))
+    return add_transcript_moment(
+        hit, int(source.get("start_ms") or 0), mark_safe(html), source.get("speaker", ""), source.get("anchor") or ""
+    )
 
 
 def add_community_titles(hits: list[Hit]) -> list[Hit]:

@@ -13,6 +13,7 @@ import html
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from django.db.models import Prefetch, TextField
 from django.db.models.functions import Cast
@@ -166,7 +167,12 @@ def story_documents(ids, communities: _Communities) -> list[tuple[str, dict | No
             "story_id", "depot_item__inventory_number", "depot_item__collection__slug"
         )
     )
-    transcripts = transcript_segments({row["main_media_id"] for row in rows.values() if row["main_media_id"]})
+    bodies = {pk: _parsed_body(row["body_json"]) for pk, row in rows.items()}
+    clips = {pk: clip_blocks(body) for pk, body in bodies.items()}
+    transcripts = transcript_segments(
+        {row["main_media_id"] for row in rows.values() if row["main_media_id"]}
+        | {clip.media_id for story_clips in clips.values() for clip in story_clips}
+    )
     out = []
     for pk in ids:
         row = rows.get(pk)
@@ -180,9 +186,7 @@ def story_documents(ids, communities: _Communities) -> list[tuple[str, dict | No
         story_places = places.get(pk, [])
         story_links = links.get(pk, [])
         story_tags = tags.get(pk, [])
-        raw_body = json.loads(row["body_json"]) if row["body_json"] else []
-        if isinstance(raw_body, str):  # stored as a JSON string of the JSON list
-            raw_body = json.loads(raw_body)
+        raw_body = bodies[pk]
         media_types = [row["main_media__type"]] if row["main_media__type"] else []
         if any(block.get("type") == "image" for block in raw_body):
             media_types.append("image")
@@ -217,17 +221,75 @@ def story_documents(ids, communities: _Communities) -> list[tuple[str, dict | No
                     "embargo_until": row["embargo_until"],
                     "published_at": row["first_published_at"],
                     "url": communities.url(row["url_path"]),
-                    "transcript": transcripts.get(row["main_media_id"], []),
+                    "transcript": story_transcript(row["main_media_id"], clips[pk], transcripts),
                 },
             )
         )
     return out
 
 
+def _parsed_body(body_json):
+    body = json.loads(body_json) if body_json else []
+    if isinstance(body, str):  # stored as a JSON string of the JSON list
+        body = json.loads(body)
+    return body
+
+
+@dataclass(frozen=True)
+class Clip:
+    """A media clip block of a story's body: which recording, which part, which player."""
+
+    media_id: int
+    start_ms: int
+    end_ms: int | None
+    anchor: str  # the id of the clip's player on the page (stories/blocks/media_clip.html)
+
+
+def clip_blocks(body) -> list[Clip]:
+    """The clip blocks of a raw StreamField body; clips with unreadable times are skipped."""
+    from stories.blocks import parse_timecode
+
+    clips = []
+    for block in body:
+        value = block.get("value") if isinstance(block, dict) else None
+        if block.get("type") != "media_clip" or not isinstance(value, dict) or not value.get("recording"):
+            continue
+        try:
+            start = parse_timecode(str(value.get("start") or "")) or 0.0
+            end = parse_timecode(str(value.get("end") or ""))
+            media_id = int(value["recording"])
+        except (TypeError, ValueError):
+            continue
+        clips.append(Clip(media_id, round(start * 1000), None if end is None else round(end * 1000),
+                          f"clip-{block.get('id', '')}-player"))
+    return clips
+
+
+def story_transcript(main_media_id, clips: list[Clip], transcripts: dict[int, list[dict]]) -> list[dict]:
+    """The nested transcript of a story: every sentence of its main recording, then the
+    sentences inside each clip of another recording, marked with the clip's player. A
+    clip of the main recording adds nothing: those sentences are there already."""
+    from search.documents import MAX_TRANSCRIPT_SEGMENTS
+
+    out = [_without_end(segment) for segment in transcripts.get(main_media_id, [])]
+    for clip in clips:
+        if clip.media_id == main_media_id:
+            continue
+        for segment in transcripts.get(clip.media_id, []):
+            if segment["end_ms"] > clip.start_ms and (clip.end_ms is None or segment["start_ms"] < clip.end_ms):
+                out.append({**_without_end(segment), "anchor": clip.anchor})
+    return out[:MAX_TRANSCRIPT_SEGMENTS]
+
+
+def _without_end(segment: dict) -> dict:
+    return {key: value for key, value in segment.items() if key != "end_ms"}
+
+
 def transcript_segments(media_ids) -> dict[int, list[dict]]:
     """Per recording, its transcripts' segments as nested documents: start, public
-    speaker name and text (in the field for the transcript's language). One query for
-    the segments and one for the speakers' names, however many stories are in the batch."""
+    speaker name and text (in the field for the transcript's language), with the end
+    (end_ms) for choosing a clip's part, which is not indexed. One query for the segments
+    and one for the speakers' names, however many stories are in the batch."""
     from media.models import Segment
     from media.transcript_service import speaker_names
     from search.documents import MAX_TRANSCRIPT_SEGMENTS
@@ -237,15 +299,17 @@ def transcript_segments(media_ids) -> dict[int, list[dict]]:
     rows = list(
         Segment.objects.filter(transcript__media_id__in=media_ids)
         .order_by("transcript__media_id", "transcript__language", "start_ms", "pk")
-        .values_list("transcript__media_id", "transcript__language", "start_ms", "speaker", "text")
+        .values_list("transcript__media_id", "transcript__language", "start_ms", "end_ms", "speaker", "text")
     )
-    names = speaker_names({row[3] for row in rows})
+    names = speaker_names({row[4] for row in rows})
     out: dict[int, list[dict]] = {}
-    for media_id, language, start_ms, speaker, text in rows:
+    for media_id, language, start_ms, end_ms, speaker, text in rows:
         segments = out.setdefault(media_id, [])
         if len(segments) < MAX_TRANSCRIPT_SEGMENTS:
             text_field = "text_en" if (language or "").lower().startswith("en") else "text"
-            segments.append({"start_ms": start_ms, "speaker": names.get(speaker, speaker), text_field: text})
+            segments.append(
+                {"start_ms": start_ms, "end_ms": end_ms, "speaker": names.get(speaker, speaker), text_field: text}
+            )
     return out
 
 

@@ -168,3 +168,44 @@ def test_the_database_fallback_finds_segments_too(settings, community_a, restric
 def admin_client(client, django_user_model):
     client.force_login(django_user_model.objects.create_superuser("beheer", "b@example.org", "pw"))
     return client
+
+
+def _vtt(*cues):
+    """WEBVTT from (start s, end s, text) cues."""
+    lines = ["WEBVTT", ""]
+    for start, end, text in cues:
+        lines += [f"00:{start // 60:02d}:{start % 60:02d}.000 --> 00:{end // 60:02d}:{end % 60:02d}.000", text, ""]
+    return "\n".join(lines).encode()
+
+
+def test_a_recording_quoted_in_a_clip_is_searchable_within_the_clip(client, engine, interview):  # noqa: F811
+    """Words of another recording quoted in a clip block (0:10–0:20) are found and link to
+    that clip's player; words outside the quoted part are not the story's."""
+    import json
+
+    quoted = make_recording("Interview met Nha Lena", duration=60)
+    import_transcript(quoted, _vtt(
+        (0, 9, "Voor het fragment: scheepsbeschuit."),
+        (10, 15, "In het fragment: de morabeza van Mindelo."),
+        (30, 40, "Na het fragment: pijpkaneel."),
+    ), "lena.vtt", language="nl")
+    interview.body = json.dumps([{"type": "media_clip", "id": "lena1", "value": {
+        "recording": quoted.pk, "start": "0:10", "end": "0:20", "caption": "Nha Lena"}}])
+    interview.save_revision().publish()
+    send_updates(engine)
+
+    results = query("morabeza")
+    assert [hit.key for hit in results.hits] == [f"story:{interview.pk}"]
+    hit = results.hits[0]
+    assert hit.moment_url == f"{interview.url}#clip-lena1-player" and hit.moment_time == "0:10"
+    assert "<mark>morabeza</mark>" in hit.moment_html
+    assert 'id="clip-lena1-player"' in client.get(interview.url).content.decode()  # the anchor exists
+    assert query("scheepsbeschuit").total == 0 and query("pijpkaneel").total == 0
+    assert query(WORD).hits[0].moment_url.endswith("#recording-player")  # the main recording as before
+
+    # a new transcript of the quoted recording reaches the story through the outbox
+    import_transcript(quoted, _vtt((12, 18, "In het fragment: de cachupa van tante.")), "lena.vtt", language="nl")
+    assert PendingIndexUpdate.objects.filter(key=f"story:{interview.pk}").exists()
+    send_updates(engine)
+    assert query("morabeza").total == 0
+    assert query("cachupa").hits[0].moment_url.endswith("#clip-lena1-player")
