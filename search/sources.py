@@ -251,8 +251,10 @@ def clip_blocks(body) -> list[Clip]:
 
     clips = []
     for block in body:
-        value = block.get("value") if isinstance(block, dict) else None
-        if block.get("type") != "media_clip" or not isinstance(value, dict) or not value.get("recording"):
+        if not isinstance(block, dict) or block.get("type") != "media_clip":
+            continue
+        value = block.get("value")
+        if not isinstance(value, dict) or not value.get("recording"):
             continue
         try:
             start = parse_timecode(str(value.get("start") or "")) or 0.0

@@ -209,3 +209,19 @@ def test_a_recording_quoted_in_a_clip_is_searchable_within_the_clip(client, engi
     send_updates(engine)
     assert query("morabeza").total == 0
     assert query("cachupa").hits[0].moment_url.endswith("#clip-lena1-player")
+
+
+def test_clip_blocks_are_read_defensively():
+    """A body written by hand or by an older block shape never breaks indexing."""
+    from search.sources import Clip, clip_blocks
+
+    body = [
+        "stray text",
+        {"type": "paragraph", "value": "<p>x</p>"},
+        {"type": "media_clip", "id": "a", "value": {"recording": 7, "start": "1:02", "end": "1:10"}},
+        {"type": "media_clip", "id": "b", "value": {"recording": 7, "start": "ooit", "end": ""}},
+        {"type": "media_clip", "id": "c", "value": {"recording": None, "start": "0:01"}},
+        {"type": "media_clip", "id": "d", "value": "not a dict"},
+        {"type": "media_clip", "id": "e", "value": {"recording": "8", "start": "", "end": ""}},
+    ]
+    assert clip_blocks(body) == [Clip(7, 62_000, 70_000, "clip-a-player"), Clip(8, 0, None, "clip-e-player")]
