@@ -30,19 +30,11 @@ def is_publicly_readable(media) -> bool:
 
 
 def story_ids_presenting(media_id: int) -> list[int]:
-    """Stories whose main recording this is, or that quote it in a clip block (Wagtail's
-    reference index): their search documents carry its transcript."""
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Page, ReferenceIndex
-
+    """Stories whose main recording this is, or that quote it in a clip block: their
+    search documents carry its transcript."""
     from media.models import OralHistoryMedia
+    from media.serving import page_ids_using
     from stories.models import StoryPage
 
-    ids = set(StoryPage.objects.filter(main_media_id=media_id).values_list("pk", flat=True))
-    quoting = (
-        ReferenceIndex.get_references_to(OralHistoryMedia(pk=media_id))
-        .filter(base_content_type=ContentType.objects.get_for_model(Page))
-        .values_list("object_id", flat=True)
-    )
-    ids |= {int(pk) for pk in quoting if str(pk).isdigit()}
-    return sorted(ids)
+    ids = page_ids_using(OralHistoryMedia(pk=media_id))
+    return sorted(StoryPage.objects.filter(pk__in=ids).values_list("pk", flat=True)) if ids else []

@@ -96,8 +96,10 @@ def can_edit(user, uploaded: UploadedFile) -> bool:
     )
 
 
-def pages_using(owner):
-    """Pages that use the object, by Wagtail's reference index, as specific instances."""
+def page_ids_using(owner) -> set[int]:
+    """Ids of the pages that use the object, by Wagtail's reference index (foreign keys,
+    StreamField blocks, inline images), live or not; a recording also counts for the
+    stories whose main recording it is, even if the index is behind."""
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Page, ReferenceIndex
 
@@ -112,8 +114,15 @@ def pages_using(owner):
     from stories.models import StoryPage
 
     if owner._meta.label_lower == "media.oralhistorymedia":
-        # The main recording is a foreign key; counted even if the index is behind.
         ids |= set(StoryPage.objects.filter(main_media_id=owner.pk).values_list("pk", flat=True))
+    return ids
+
+
+def pages_using(owner):
+    """Live pages that use the object, as specific instances."""
+    from wagtail.models import Page
+
+    ids = page_ids_using(owner)
     if not ids:
         return []
     return list(Page.objects.filter(pk__in=ids).live().specific())

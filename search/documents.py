@@ -89,7 +89,7 @@ class PublicDocument(Document):
     body = Text(analyzer=dutch_text)
     body_en = Text(analyzer=english_text)
     # People, tags and places answer as-you-type prefixes through one shared field: a
-    # search_as_you_type field indexes four sub-fields (shingles and edge n-grams), and
+    # search_as_you_type field indexes up to four sub-fields (shingles and edge n-grams), and
     # three of them cost the engine about a quarter of its indexing rate.
     people = Text(analyzer=folded, copy_to="names_suggest", fields={"raw": Keyword()})
     tags = Keyword()

@@ -74,7 +74,8 @@ def transcript_query(query: str) -> Q:
             "name": TRANSCRIPT_INNER_HITS,
             "size": 1,
             "_source": [
-                "transcript.start_ms", "transcript.speaker", "transcript.text", "transcript.text_en", "transcript.anchor"
+                "transcript.start_ms", "transcript.speaker", "transcript.text", "transcript.text_en",
+                "transcript.anchor",
             ],
             "highlight": {
                 "encoder": "html",
