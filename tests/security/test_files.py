@@ -1,0 +1,216 @@
+"""Red team: files of accepted contributions.
+
+A contribution's PDF becomes a Wagtail document, its photos Wagtail images; both must
+answer only through the same access rule as recordings (media/serving.py), under names
+that are not the sender's, in the community's own collection. Real files throughout: a
+PDF and PNGs made by Pillow.
+"""
+
+import pytest
+from django.urls import reverse
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+
+from contributions.services.review import accept_contribution
+from editorial.models import ConsentRecord
+from editorial.services.consent import withdraw_consent
+from stories.models import AccessLevel
+from tests.contributions import media
+from tests.contributions.conftest import contributions_dir, empty_cache  # noqa: F401  (fixtures)
+from tests.contributions.factories import make_contribution
+
+pytestmark = pytest.mark.django_db
+
+SENDER_PDF = "Paspoort Maria Fernandes 1965.pdf"
+SENDER_PNG = "IMG_Maria_Fernandes_kade.png"
+SENDER_WORDS = ("Paspoort", "Maria", "Fernandes", "IMG_")
+
+
+def _accepted(community, user, *, kind="story", consent_uses=("online", "exhibition"), **fields):
+    contribution = make_contribution(
+        community,
+        kind=kind,
+        files=[(SENDER_PDF, media.pdf_bytes()), (SENDER_PNG, media.image_bytes("PNG", size=(80, 60)))],
+        consent_uses=list(consent_uses),
+        **fields,
+    )
+    page = accept_contribution(contribution, user).specific
+    document = get_document_model().objects.get()
+    image = get_image_model().objects.get()
+    return page, document, image
+
+
+def _publish(page):
+    page.get_latest_revision().publish()
+    page.refresh_from_db()
+    assert page.live
+
+
+def _urls(document, image):
+    return {
+        "document": document.url,
+        "original": image.file.url,
+        "rendition": image.get_rendition("max-40x40").url,
+    }
+
+
+def _status(client, url):
+    response = client.get(url)
+    if hasattr(response, "streaming_content"):
+        b"".join(response.streaming_content)
+    return response.status_code
+
+
+@pytest.fixture
+def story(community_a, curator_a):
+    return _accepted(community_a, curator_a, title="De boot naar Rotterdam")
+
+
+def test_files_of_a_draft_are_not_served_to_visitors(client, story, curator_b, member_a):
+    _page, document, image = story
+    for name, url in _urls(document, image).items():
+        assert _status(client, url) == 404, name
+    for user in (member_a, curator_b):
+        client.force_login(user)
+        for name, url in _urls(document, image).items():
+            assert _status(client, url) == 404, (user.username, name)
+
+
+def test_the_communitys_curator_and_staff_see_the_files_of_the_draft(client, story, curator_a, staff_user):
+    _page, document, image = story
+    for user in (curator_a, staff_user):
+        client.force_login(user)
+        for name, url in _urls(document, image).items():
+            response = client.get(url)
+            assert response.status_code == 200, (user.username, name)
+            assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+
+
+def test_the_page_presents_the_pdf_and_once_published_everyone_gets_the_files(client, story):
+    page, document, image = story
+    _publish(page)
+    html = client.get(page.url).content.decode()
+    assert document.url in html  # the draft links its PDF, so publishing it shows it
+    for name, url in _urls(document, image).items():
+        response = client.get(url)
+        assert response.status_code == 200, name
+        assert "public" in response["Cache-Control"], name
+        assert response["X-Content-Type-Options"] == "nosniff"
+    response = client.get(document.url)
+    assert response["Content-Type"] == "application/pdf"
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+    assert "default-src 'none'" in response["Content-Security-Policy"]
+
+
+def test_after_consent_is_withdrawn_the_files_are_gone(client, story, staff_user):
+    page, document, image = story
+    _publish(page)
+    urls = _urls(document, image)
+    assert all(_status(client, url) == 200 for url in urls.values())
+    withdraw_consent(ConsentRecord.objects.get(pages=page), user=staff_user, note="Belde op")
+    for name, url in urls.items():
+        assert _status(client, url) == 404, name
+
+
+def test_files_of_a_community_story_only_for_that_community(client, story, member_a, member_b, curator_b):
+    page, document, image = story
+    page.access_level = AccessLevel.COMMUNITY
+    page.save_revision().publish()
+    urls = _urls(document, image)
+    for name, url in urls.items():
+        assert _status(client, url) == 404, name
+    for user in (member_b, curator_b):
+        client.force_login(user)
+        for name, url in urls.items():
+            assert _status(client, url) == 404, (user.username, name)
+    client.force_login(member_a)
+    for name, url in urls.items():
+        assert _status(client, url) == 200, name
+
+
+def test_the_stored_names_and_titles_are_not_the_senders(story):
+    page, document, image = story
+    rendition = image.get_rendition("fill-30x30")
+    for text in (document.url, document.file.name, document.title, image.file.url, image.title, rendition.url):
+        for word in SENDER_WORDS:
+            assert word.lower() not in text.lower(), text
+    assert document.file.name.endswith(".pdf") and image.file.name.endswith(".png")
+    assert document.title.startswith(page.title)
+
+
+def test_the_uploads_folder_is_no_way_around_the_document_check(client, story, settings):
+    _page, document, _image = story
+    assert _status(client, settings.MEDIA_URL + document.file.name) == 404
+    settings.UPLOADS_SERVE_MODE = "x-accel-redirect"
+    assert _status(client, document.url) == 404  # the check comes before the offload
+
+
+def test_a_published_document_is_offloaded_to_the_web_server(client, story, settings):
+    page, document, _image = story
+    _publish(page)
+    settings.UPLOADS_SERVE_MODE = "x-accel-redirect"
+    response = client.get(document.url)
+    assert response.status_code == 200 and response.content == b""
+    assert response["X-Accel-Redirect"] == "/_protected_uploads/" + document.file.name
+
+
+def test_a_document_url_with_another_file_name_is_refused(client, story):
+    page, document, _image = story
+    _publish(page)
+    assert _status(client, f"/documents/{document.pk}/{SENDER_PDF}") == 404
+
+
+def test_an_objects_pdf_is_linked_from_its_description(client, community_a, curator_a):
+    page, document, image = _accepted(community_a, curator_a, kind="object", title="De zeemanskist")
+    assert _status(client, document.url) == 404
+    _publish(page)
+    assert document.url in client.get(page.url).content.decode()
+    assert _status(client, document.url) == 200 and _status(client, image.file.url) == 200
+
+
+def test_a_document_id_out_of_any_range_is_a_plain_404(client, story):
+    assert _status(client, "/documents/" + "9" * 40 + "/document.pdf") == 404
+
+
+def test_curator_groups_made_earlier_get_the_document_rights(story, community_a, curator_a, client):
+    from wagtail.models import GroupCollectionPermission
+
+    from stories.services.roles import ensure_curator_collection_rights
+
+    _page, document, _image = story
+    GroupCollectionPermission.objects.filter(
+        group=community_a.curator_group, permission__content_type__app_label="wagtaildocs"
+    ).delete()
+    client.force_login(curator_a)
+    assert _status(client, document.url) == 404
+    ensure_curator_collection_rights()
+    ensure_curator_collection_rights()  # safe to run again (after every migrate)
+    assert _status(client, document.url) == 200
+
+
+def test_files_land_in_the_communitys_collection(story, community_a):
+    _page, document, image = story
+    assert document.collection.name == community_a.title
+    assert image.collection.name == community_a.title
+
+
+def test_another_communitys_curator_does_not_see_the_files_in_the_admin(client, story, curator_b, community_b):
+    _page, document, image = story
+    own = make_contribution(
+        community_b, files=[("eigen.pdf", media.pdf_bytes()), ("eigen.png", media.image_bytes("PNG"))],
+        title="Van Katendrecht",
+    )
+    accept_contribution(own, curator_b)
+    own_document = get_document_model().objects.exclude(pk=document.pk).get()
+    own_image = get_image_model().objects.exclude(pk=image.pk).get()
+    client.force_login(curator_b)
+    listings = ("wagtaildocs:index", "wagtaildocs_chooser:choose", "wagtailimages:index", "wagtailimages_chooser:choose")
+    for name in listings:
+        response = client.get(reverse(name))
+        assert response.status_code == 200, name
+        body = response.content.decode()
+        assert document.title not in body and image.title not in body, name
+    assert own_document.title in client.get(reverse("wagtaildocs:index")).content.decode()
+    assert own_image.title in client.get(reverse("wagtailimages:index")).content.decode()
+    assert client.get(reverse("wagtaildocs:edit", args=[document.pk])).status_code in (302, 403, 404)
+    assert client.get(reverse("wagtailimages:edit", args=[image.pk])).status_code in (302, 403, 404)
