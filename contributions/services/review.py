@@ -24,7 +24,7 @@ from wagtail.log_actions import log
 from wagtail.models import Collection, GroupCollectionPermission
 
 from contributions.models import Contribution, ContributionKind, ContributionStatus
-from contributions.services.uploads import blob_path
+from contributions.services.uploads import TOO_MANY_PIXELS, blob_path, image_problem, max_image_megapixels
 from stories.models import (
     AccessLevel,
     HeritageObjectImage,
@@ -113,6 +113,29 @@ def public_file_name(item) -> str:
     return f"{stem}.{extension}" if extension.isalnum() else stem
 
 
+def _check_images(files):
+    """Refuse, before anything is written, a photo that cannot become a Wagtail image
+    (one that came in before the form checked pixels): a message, not a failure later."""
+    for item in files:
+        if item.kind != "image":
+            continue
+        with open(blob_path(item.sha256), "rb") as handle:
+            problem = image_problem(handle)
+        if problem == TOO_MANY_PIXELS:
+            reason = _("it has more than %(limit)s million pixels") % {"limit": max_image_megapixels()}
+        elif problem:
+            reason = _("it cannot be read as an image")
+        else:
+            continue
+        raise ReviewError(
+            _(
+                "“%(name)s” cannot become an image on the site: %(reason)s. Nothing was accepted; "
+                "ask the sender for another version, or decline the contribution."
+            )
+            % {"name": item.name, "reason": reason}
+        )
+
+
 def _import_files(contribution, collection, user, imported: _ImportedFiles):
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
@@ -120,6 +143,7 @@ def _import_files(contribution, collection, user, imported: _ImportedFiles):
 
     Media, Image, Document = get_media_model(), get_image_model(), get_document_model()
     files = list(contribution.files.all())
+    _check_images(files)
     for number, item in enumerate(files, start=1):
         # Titles come from the contribution's title, never from the sender's file name.
         title = f"{contribution.title[:200]} ({number})"

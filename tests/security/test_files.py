@@ -1,22 +1,35 @@
-"""Red team: files of accepted contributions.
+"""Red team: files of accepted contributions, and image bombs.
 
 A contribution's PDF becomes a Wagtail document, its photos Wagtail images; both must
 answer only through the same access rule as recordings (media/serving.py), under names
 that are not the sender's, in the community's own collection. Real files throughout: a
-PDF and PNGs made by Pillow.
+PDF and PNGs made by Pillow, and a 20000x20000 PNG written with zlib by hand.
 """
+
+import re
+import struct
+import zlib
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from contributions.services.review import accept_contribution
+from contributions.models import Contribution, ContributionStatus
+from contributions.services.review import ReviewError, accept_contribution
 from editorial.models import ConsentRecord
 from editorial.services.consent import withdraw_consent
 from stories.models import AccessLevel
 from tests.contributions import media
-from tests.contributions.conftest import contributions_dir, empty_cache  # noqa: F401  (fixtures)
+from tests.contributions.conftest import (  # noqa: F401  (fixtures)
+    contribute_page,
+    contributions_dir,
+    empty_cache,
+    form_data,
+    language,
+    upload,
+)
 from tests.contributions.factories import make_contribution
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +37,21 @@ pytestmark = pytest.mark.django_db
 SENDER_PDF = "Paspoort Maria Fernandes 1965.pdf"
 SENDER_PNG = "IMG_Maria_Fernandes_kade.png"
 SENDER_WORDS = ("Paspoort", "Maria", "Fernandes", "IMG_")
+
+
+def bomb_png(width=20000, height=20000) -> bytes:
+    """A valid 1-bit greyscale PNG of width x height, all black: ~60 KB on disk,
+    400 million pixels once decoded (what a decompression bomb is)."""
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    row = b"\x00" + b"\x00" * ((width + 7) // 8)  # filter byte + packed bits
+    compressor = zlib.compressobj(9)
+    parts = [compressor.compress(row * 1000) for _ in range(height // 1000)]
+    parts.append(compressor.flush())
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", b"".join(parts)) + chunk(b"IEND", b"")
 
 
 def _accepted(community, user, *, kind="story", consent_uses=("online", "exhibition"), **fields):
@@ -214,3 +242,67 @@ def test_another_communitys_curator_does_not_see_the_files_in_the_admin(client, 
     assert own_image.title in client.get(reverse("wagtailimages:index")).content.decode()
     assert client.get(reverse("wagtaildocs:edit", args=[document.pk])).status_code in (302, 403, 404)
     assert client.get(reverse("wagtailimages:edit", args=[image.pk])).status_code in (302, 403, 404)
+
+
+# --- Decompression bombs -------------------------------------------------------------
+
+
+def _en_url(page):
+    with translation.override("en"):
+        return page.url
+
+
+def _errors(response) -> str:
+    found = re.findall(r'class="form__error"[^>]*>(.*?)</div>', response.content.decode(), re.S)
+    return " ".join(re.sub(r"\s+", " ", m) for m in found)
+
+
+def test_a_20000_by_20000_png_is_refused_by_the_form_with_a_clear_message(
+    client, contribute_page, form_data, contributions_dir
+):
+    data = form_data(title="Het grote plein", pseudonym="Nha Nina")
+    payload = dict(data, files=[upload("plein.png", bomb_png()), upload("opname.wav", media.wav_bytes())])
+    response = client.post(_en_url(contribute_page), payload)
+    assert response.status_code == 200
+    errors = _errors(response)
+    assert "“plein.png” is a picture of more than 100 million pixels" in errors, errors
+    body = response.content.decode()
+    assert 'value="Het grote plein"' in body and 'value="Maria Fernandes"' in body and 'value="Nha Nina"' in body
+    assert "opname.wav" in body  # the good file is kept for the corrected form
+    assert Contribution.objects.count() == 0
+
+
+def test_the_bomb_message_is_dutch_on_the_dutch_form(client, contribute_page, form_data, contributions_dir):
+    payload = dict(form_data(), files=[upload("plein.png", bomb_png())])
+    with translation.override("nl"):
+        url = contribute_page.url
+    response = client.post(url, payload)
+    assert response.status_code == 200
+    assert "“plein.png” is een afbeelding van meer dan 100 miljoen pixels" in _errors(response)
+
+
+def _slipped_in(contribution, name, content):
+    """A file stored the way the form stored files before it checked pixels."""
+    from contributions.models import ContributionFile
+    from contributions.services.uploads import _store_bytes
+
+    sha256, _created = _store_bytes(upload(name, content))
+    return ContributionFile.objects.create(
+        contribution=contribution, position=0, name=name, kind="image", content_type="image/png",
+        size=len(content), sha256=sha256,
+    )
+
+
+def test_accepting_a_bomb_that_slipped_in_earlier_is_refused_with_a_message(client, community_a, curator_a):
+    contribution = make_contribution(community_a, title="Het grote plein")
+    _slipped_in(contribution, "plein.png", bomb_png())
+    expected = "“plein.png” cannot become an image on the site: it has more than 100 million pixels"
+    with translation.override("en"), pytest.raises(ReviewError, match=expected):
+        accept_contribution(contribution, curator_a)
+    client.force_login(curator_a)
+    response = client.post(reverse("contributions_admin:accept", args=[contribution.pk]), follow=True)
+    assert response.status_code == 200
+    assert "“plein.png” kan geen afbeelding op de site worden" in response.content.decode()  # the admin is Dutch
+    contribution.refresh_from_db()
+    assert contribution.status != ContributionStatus.ACCEPTED
+    assert get_document_model().objects.count() == 0 and get_image_model().objects.count() == 0
