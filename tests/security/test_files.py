@@ -1,4 +1,4 @@
-"""Red team: files of accepted contributions, and image bombs.
+"""Red team: files of accepted contributions, image bombs, and the inbox's downloads.
 
 A contribution's PDF becomes a Wagtail document, its photos Wagtail images; both must
 answer only through the same access rule as recordings (media/serving.py), under names
@@ -306,3 +306,48 @@ def test_accepting_a_bomb_that_slipped_in_earlier_is_refused_with_a_message(clie
     contribution.refresh_from_db()
     assert contribution.status != ContributionStatus.ACCEPTED
     assert get_document_model().objects.count() == 0 and get_image_model().objects.count() == 0
+
+
+# --- The inbox's downloads --------------------------------------------------------------
+
+
+@pytest.fixture
+def inbox_pdf(community_a):
+    contribution = make_contribution(
+        community_a, files=[('rapport "geheim"\u202e.pdf', media.pdf_bytes()), ("opname.wav", media.wav_bytes())]
+    )
+    return contribution, list(contribution.files.all())
+
+
+def _file_url(contribution, item):
+    return reverse("contributions_admin:file", args=[contribution.pk, item.pk])
+
+
+def _assert_attachment(response, item):
+    disposition = response["Content-Disposition"]
+    assert disposition.startswith("attachment;"), disposition
+    assert "\u202e" not in disposition and "\n" not in disposition
+    assert '"geheim"' not in disposition
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_inbox_files_are_downloads_not_inline(client, curator_a, inbox_pdf):
+    contribution, (pdf, wav) = inbox_pdf
+    client.force_login(curator_a)
+    for item in (pdf, wav):
+        response = client.get(_file_url(contribution, item))
+        assert response.status_code == 200
+        _assert_attachment(response, item)
+    response = client.get(_file_url(contribution, wav), HTTP_RANGE="bytes=0-99")
+    assert response.status_code == 206
+    _assert_attachment(response, wav)
+
+
+def test_inbox_files_are_downloads_through_the_web_server_too(client, curator_a, inbox_pdf, settings):
+    contribution, (pdf, _wav) = inbox_pdf
+    client.force_login(curator_a)
+    for header in ("X-Accel-Redirect", "X-Sendfile"):
+        settings.CONTRIBUTIONS_SENDFILE_HEADER = header
+        response = client.get(_file_url(contribution, pdf))
+        assert response.status_code == 200 and header in response
+        _assert_attachment(response, pdf)
