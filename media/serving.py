@@ -1,10 +1,11 @@
 """Uploaded files are served through an access check, so a guessed URL reveals nothing.
 
 Every URL under UPLOADS_URL (MEDIA_URL) comes here: recordings and their poster frames
-(wagtailmedia), original images and their renditions, documents; and so does Wagtail's
-document URL, /documents/<id>/<file name> (``serve_document``, mounted by
+(wagtailmedia), original images and their renditions. Documents are answered only at
+Wagtail's document URL, /documents/<id>/<file name> (``serve_document``, mounted by
 ``media.document_urls`` in place of Wagtail's own view, which served every document to
-anyone who knew or counted its id). The URLs that ``media.url``, ``image.file.url``,
+anyone who knew or counted its id), so their collection view restrictions cannot be
+sidestepped through the uploads folder. The URLs that ``media.url``, ``image.file.url``,
 ``{% image %}`` and ``document.url`` produce do not change, so templates stay as they
 are; only what answers them does.
 
@@ -61,8 +62,7 @@ class UploadedFile:
 
 
 def find_owner(name: str) -> UploadedFile | None:
-    """The recording, image or document that stored ``name``; None for anything else (strays)."""
-    from wagtail.documents import get_document_model
+    """The recording or image that stored ``name``; None for anything else (documents, strays)."""
     from wagtail.images import get_image_model
 
     from media.models import OralHistoryMedia
@@ -77,9 +77,6 @@ def find_owner(name: str) -> UploadedFile | None:
         image = rendition.image if rendition else None
     if image is not None:
         return UploadedFile(name, image, "image")
-    document = get_document_model().objects.filter(file=name).first()
-    if document is not None:
-        return UploadedFile(name, document, "document")
     return None
 
 
@@ -200,16 +197,13 @@ def _protect(response, public: bool):
 
 @require_safe
 def serve_upload(request, name: str):
-    """The door to the uploads folder."""
+    """The door to the uploads folder (recordings and images)."""
     name = _clean_name(name)
     uploaded = find_owner(name)
     if uploaded is None:
         raise Http404
     public = check_access(request, uploaded)
-    response = _send(request, name)
-    if uploaded.kind == "document":
-        _as_document(response, uploaded.owner)
-    return _protect(response, public)
+    return _protect(_send(request, name), public)
 
 
 @require_safe

@@ -167,10 +167,15 @@ def test_the_stored_names_and_titles_are_not_the_senders(story):
 
 
 def test_the_uploads_folder_is_no_way_around_the_document_check(client, story, settings):
-    _page, document, _image = story
+    page, document, _image = story
     assert _status(client, settings.MEDIA_URL + document.file.name) == 404
     settings.UPLOADS_SERVE_MODE = "x-accel-redirect"
     assert _status(client, document.url) == 404  # the check comes before the offload
+    _publish(page)
+    settings.UPLOADS_SERVE_MODE = "django"
+    assert _status(client, document.url) == 200
+    # Documents only at /documents/, where Wagtail's collection view restrictions apply too.
+    assert _status(client, settings.MEDIA_URL + document.file.name) == 404
 
 
 def test_a_published_document_is_offloaded_to_the_web_server(client, story, settings):
