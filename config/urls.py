@@ -7,14 +7,14 @@ from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
-from wagtail.documents import urls as wagtaildocs_urls
 
 from media.serving import uploads_urlpattern
 from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
+    # Wagtail's document URLs, through the same access check as uploads (media/serving.py).
+    path("documents/", include("media.document_urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     # Uploads only through the access check (media/serving.py), also in development.
     *uploads_urlpattern(),

@@ -6,7 +6,6 @@ served here, after that check, never from a public URL.
 """
 
 import mimetypes
-from urllib.parse import quote
 
 from django import forms
 from django.conf import settings
@@ -16,6 +15,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -25,7 +25,7 @@ from wagtail.log_actions import registry as log_registry
 from contributions.models import ContributionFile, ContributionStatus
 from contributions.services import inbox
 from contributions.services.review import ReviewError, accept_contribution, decline_contribution
-from contributions.services.uploads import blob_path
+from contributions.services.uploads import blob_path, sanitise_filename
 from contributions.storage import blob_name
 from media.serving import ranged_file_response
 
@@ -142,7 +142,11 @@ def decline(request, pk):
 
 
 def serve_file(request, pk, file_pk):
-    """A contributed file, inline, for someone who may see its contribution; else 404."""
+    """A contributed file for someone who may see its contribution; else 404.
+
+    Always as a download (``attachment``): opened in a tab, a file from the public would
+    otherwise run in our admin's origin. The inbox's <audio> and <img> still play and
+    show it, since browsers ignore the disposition for embedded media."""
     contribution = _contribution(request, pk)
     item = get_object_or_404(ContributionFile, pk=file_pk, contribution=contribution)
     path = blob_path(item.sha256)
@@ -157,7 +161,7 @@ def serve_file(request, pk, file_pk):
             response[header] = str(path)
     else:  # streamed by Django, with Range, so long recordings can be scrubbed
         response = ranged_file_response(request, path, item.content_type)
-    response["Content-Disposition"] = f"inline; filename*=UTF-8''{quote(item.name)}"
+    response["Content-Disposition"] = content_disposition_header(True, sanitise_filename(item.name))
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     # Even a PDF opened in the browser runs no script and reaches nothing of ours.

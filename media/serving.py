@@ -1,9 +1,13 @@
 """Uploaded files are served through an access check, so a guessed URL reveals nothing.
 
 Every URL under UPLOADS_URL (MEDIA_URL) comes here: recordings and their poster frames
-(wagtailmedia), original images and their renditions. The URLs that ``media.url``,
-``image.file.url`` and ``{% image %}`` produce do not change, so templates stay as
-they are; only what answers them does.
+(wagtailmedia), original images and their renditions. Documents are answered only at
+Wagtail's document URL, /documents/<id>/<file name> (``serve_document``, mounted by
+``media.document_urls`` in place of Wagtail's own view, which served every document to
+anyone who knew or counted its id), so their collection view restrictions cannot be
+sidestepped through the uploads folder. The URLs that ``media.url``, ``image.file.url``,
+``{% image %}`` and ``document.url`` produce do not change, so templates stay as they
+are; only what answers them does.
 
 A file is readable when
 - the user may edit it in the admin (its collection's change/choose permission), or
@@ -54,7 +58,7 @@ class UploadedFile:
 
     name: str
     owner: object
-    kind: str  # "media" or "image"
+    kind: str  # "media", "image" or "document"
 
 
 def find_owner(name: str) -> UploadedFile | None:
@@ -81,10 +85,11 @@ def _permission_policy(kind):
         from wagtailmedia import get_permission_policy
 
         return get_permission_policy()
+    from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
     from wagtail.permissions import policy_registry
 
-    return policy_registry.get_by_type(get_image_model())
+    return policy_registry.get_by_type(get_document_model() if kind == "document" else get_image_model())
 
 
 def can_edit(user, uploaded: UploadedFile) -> bool:
@@ -165,28 +170,75 @@ def _clean_name(name: str) -> str:
     return name
 
 
-@require_safe
-def serve_upload(request, name: str):
-    """The single door to the uploads folder."""
-    name = _clean_name(name)
-    uploaded = find_owner(name)
-    if uploaded is None:
-        raise Http404
+def check_access(request, uploaded: UploadedFile) -> bool:
+    """Raise Http404 unless the user may read the file; True when it is public.
+
+    The one check behind every door (the uploads folder and /documents/)."""
     pages = pages_using(uploaded.owner)
     anonymous = AnonymousUser()
     public = any(page_is_readable(anonymous, page) for page in pages)
     readable = public or can_edit(request.user, uploaded) or any(
         page_is_readable(request.user, page, request) for page in pages
     )
-    if not readable or not default_storage.exists(name):
+    if not readable or not default_storage.exists(uploaded.name):
         raise Http404
-    response = _send(request, name)
+    return public
+
+
+def _protect(response, public: bool):
     response["X-Content-Type-Options"] = "nosniff"
     if public:
         patch_cache_control(response, public=True, max_age=settings.UPLOADS_PUBLIC_MAX_AGE)
     else:
         patch_cache_control(response, private=True, no_store=True)
         patch_vary_headers(response, ["Cookie"])
+    return response
+
+
+@require_safe
+def serve_upload(request, name: str):
+    """The door to the uploads folder (recordings and images)."""
+    name = _clean_name(name)
+    uploaded = find_owner(name)
+    if uploaded is None:
+        raise Http404
+    public = check_access(request, uploaded)
+    return _protect(_send(request, name), public)
+
+
+@require_safe
+def serve_document(request, document_id: str, document_filename: str):
+    """Wagtail's document URL, through the same check as every other file.
+
+    Wagtail's ``before_serve_document`` hooks still run (its collection view
+    restrictions, with their login or password form) and ``document_served`` is sent,
+    so what Wagtail does around serving keeps working; the bytes leave the way every
+    upload does (UPLOADS_SERVE_MODE), with our cache headers."""
+    from wagtail import hooks
+    from wagtail.documents import get_document_model
+    from wagtail.documents.models import document_served
+
+    Document = get_document_model()
+    document = Document.objects.filter(pk=int(document_id)).first()
+    if document is None or document.filename != document_filename:
+        raise Http404
+    public = check_access(request, UploadedFile(document.file.name, document, "document"))
+    public = public and not document.collection.get_view_restrictions().exists()
+    for hook in hooks.get_hooks("before_serve_document"):
+        result = hook(document, request)
+        if isinstance(result, HttpResponse):
+            return result
+    document_served.send(sender=Document, instance=document, request=request)
+    response = _send(request, _clean_name(document.file.name), document.content_type)
+    return _protect(_as_document(response, document), public)
+
+
+def _as_document(response, document):
+    """Wagtail's headers for a document: its disposition (PDFs inline, the rest as
+    downloads) and a policy under which an opened document runs nothing."""
+    response["Content-Disposition"] = document.content_disposition
+    if getattr(settings, "WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT", True):
+        response["Content-Security-Policy"] = "default-src 'none'"
     return response
 
 
@@ -197,23 +249,20 @@ def _content_type(name: str) -> str:
     return content_type
 
 
-def _send(request, name: str):
+def _send(request, name: str, content_type: str | None = None):
+    content_type = content_type or _content_type(name)
     mode = settings.UPLOADS_SERVE_MODE
     if mode == "x-accel-redirect":
-        response = HttpResponse(content_type=_content_type(name))
+        response = HttpResponse(content_type=content_type)
         response["X-Accel-Redirect"] = settings.UPLOADS_ACCEL_PREFIX.rstrip("/") + "/" + quote(name)
         return response
     if mode == "x-sendfile":
-        response = HttpResponse(content_type=_content_type(name))
+        response = HttpResponse(content_type=content_type)
         response["X-Sendfile"] = default_storage.path(name)
         return response
     if mode != "django":
         raise ImproperlyConfigured(f"UPLOADS_SERVE_MODE must be one of {', '.join(SERVE_MODES)}, not {mode!r}.")
-    return _file_response(request, name)
-
-
-def _file_response(request, name: str):
-    return ranged_file_response(request, default_storage.path(name), _content_type(name))
+    return ranged_file_response(request, default_storage.path(name), content_type)
 
 
 def ranged_file_response(request, path, content_type: str):

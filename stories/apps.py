@@ -15,7 +15,8 @@ class StoriesConfig(AppConfig):
 
 
 def _ensure_roles(sender, using="default", **kwargs):
-    """The Museum staff group exists, with its permissions, after every migrate.
+    """The Museum staff group exists, with its permissions, after every migrate, and
+    existing curator groups have every right their collection should give.
 
     Permissions are only created after migrations have run, so this cannot be a data migration.
     """
@@ -24,6 +25,7 @@ def _ensure_roles(sender, using="default", **kwargs):
     last = [config for config in apps.get_app_configs() if config.models_module][-1]
     if sender.label != last.label:
         return  # wait until every app's permissions exist
-    from stories.services.roles import ensure_museum_staff_group
+    from stories.services.roles import ensure_curator_collection_rights, ensure_museum_staff_group
 
     ensure_museum_staff_group()
+    ensure_curator_collection_rights()

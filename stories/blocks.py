@@ -111,8 +111,9 @@ class DepotItemReferenceBlock(blocks.StructBlock):
 
 
 class StoryBodyBlock(blocks.StreamBlock):
+    # "document-link": a PDF that came with a contribution is linked from a paragraph.
     paragraph = blocks.RichTextBlock(
-        features=["bold", "italic", "link", "ol", "ul", "h2", "h3"],
+        features=["bold", "italic", "link", "document-link", "ol", "ul", "h2", "h3"],
         label=_("Paragraph"),
         template="stories/blocks/paragraph.html",
     )

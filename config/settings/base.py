@@ -160,6 +160,11 @@ WAGTAILADMIN_BASE_URL = env.str("BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "heic"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt", "csv", "odt", "docx"]
+# Documents only through media.serving.serve_document (the access check), never a storage URL.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Pixels an image may have (admin uploads and the public form): 100 million takes a 48 MP
+# phone photo and refuses a decompression bomb (a small PNG that decodes to gigabytes).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("IMAGES_MAX_PIXELS", 100_000_000)
 WAGTAILMEDIA = {
     "MEDIA_MODEL": "media.OralHistoryMedia",
     "MEDIA_FORM_BASE": "media.forms.RecordingForm",  # ffprobe checks every upload

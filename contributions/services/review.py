@@ -5,6 +5,12 @@ community, with the recordings in wagtailmedia, the photos in Wagtail images and
 in Wagtail documents (all in the community's own collection), the sender as a Person,
 a ConsentRecord of what they agreed to, and the page submitted to the editorial
 workflow; in one transaction, so a failure leaves neither rows nor copied files.
+
+The page uses every file it was sent with (the recording as main media, photos as
+images, PDFs as links in the text), so Wagtail's reference index ties each file to
+the page and media.serving answers it only as far as the page may be read. Copied
+files get neutral names (kind and a piece of the hash): file names end up in public
+URLs, and a sender's "Passport Maria Fernandes.pdf" must not.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from wagtail.log_actions import log
 from wagtail.models import Collection, GroupCollectionPermission
 
 from contributions.models import Contribution, ContributionKind, ContributionStatus
-from contributions.services.uploads import blob_path
+from contributions.services.uploads import TOO_MANY_PIXELS, blob_path, image_problem, max_image_megapixels
 from stories.models import (
     AccessLevel,
     HeritageObjectImage,
@@ -99,16 +105,50 @@ class _ImportedFiles:
                 pass
 
 
+def public_file_name(item) -> str:
+    """The name a contributed file gets in the uploads folder (and so in its URL):
+    its kind and part of its hash, with the extension its content was checked for."""
+    extension = item.name.rpartition(".")[2].lower() if "." in item.name else ""
+    stem = f"{item.kind}-{item.sha256[:24]}"
+    return f"{stem}.{extension}" if extension.isalnum() else stem
+
+
+def _check_images(files):
+    """Refuse, before anything is written, a photo that cannot become a Wagtail image
+    (one that came in before the form checked pixels): a message, not a failure later."""
+    for item in files:
+        if item.kind != "image":
+            continue
+        with open(blob_path(item.sha256), "rb") as handle:
+            problem = image_problem(handle)
+        if problem == TOO_MANY_PIXELS:
+            reason = _("it has more than %(limit)s million pixels") % {"limit": max_image_megapixels()}
+        elif problem:
+            reason = _("it cannot be read as an image")
+        else:
+            continue
+        raise ReviewError(
+            _(
+                "“%(name)s” cannot become an image on the site: %(reason)s. Nothing was accepted; "
+                "ask the sender for another version, or decline the contribution."
+            )
+            % {"name": item.name, "reason": reason}
+        )
+
+
 def _import_files(contribution, collection, user, imported: _ImportedFiles):
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
     from wagtailmedia.models import get_media_model
 
     Media, Image, Document = get_media_model(), get_image_model(), get_document_model()
-    for number, item in enumerate(contribution.files.all(), start=1):
+    files = list(contribution.files.all())
+    _check_images(files)
+    for number, item in enumerate(files, start=1):
+        # Titles come from the contribution's title, never from the sender's file name.
         title = f"{contribution.title[:200]} ({number})"
         with open(blob_path(item.sha256), "rb") as handle:
-            content = File(handle, name=item.name)
+            content = File(handle, name=public_file_name(item))
             if item.kind in ("audio", "video"):
                 obj = Media(
                     title=title,
@@ -131,10 +171,20 @@ def _import_files(contribution, collection, user, imported: _ImportedFiles):
         target.append(obj)
 
 
+def _document_links_html(documents) -> str:
+    """A paragraph linking each PDF (a rich-text document link: the reference index sees it)."""
+    return "".join(
+        f'<p><a linktype="document" id="{document.pk}">{escape(document.title)}</a> (PDF)</p>'
+        for document in documents
+    )
+
+
 def _story_page(contribution, person, imported) -> StoryPage:
     body = []
     if contribution.text.strip():
         body.append({"type": "paragraph", "value": _paragraphs_html(contribution.text)})
+    if imported.documents:
+        body.append({"type": "paragraph", "value": _document_links_html(imported.documents)})
     for image in imported.images:
         body.append(
             {"type": "image", "value": {"image": image.pk, "alt_text": image.title, "caption": ""}}
@@ -156,7 +206,7 @@ def _object_page(contribution, person, imported) -> HeritageObjectPage:
     page = HeritageObjectPage(
         title=contribution.title,
         summary=_summary(contribution.text, contribution.title),
-        description=_paragraphs_html(contribution.text),
+        description=_paragraphs_html(contribution.text) + _document_links_html(imported.documents),
         brought_by=person,
         live=False,
         **_shared_fields(contribution),

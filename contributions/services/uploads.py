@@ -18,6 +18,7 @@ import re
 import time
 import unicodedata
 import uuid
+import warnings
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -140,7 +141,60 @@ def check_upload(uploaded) -> tuple[str, str, str]:
             )
             % {"name": name, "extension": extension, "found": found.description, "right": found.extensions[0]}
         )
+    if kind == "image":
+        problem = image_problem(uploaded)
+        if problem == TOO_MANY_PIXELS:
+            raise UploadRefused(
+                _(
+                    "“%(name)s” is a picture of more than %(limit)s million pixels, more than we "
+                    "can show. Send a smaller version of the photo (most phones and scanners make "
+                    "one under “share” or “export”)."
+                )
+                % {"name": name, "limit": max_image_megapixels()}
+            )
+        if problem == UNREADABLE:
+            raise UploadRefused(
+                _("“%(name)s” looks like an image, but it cannot be read; it may be damaged. Try saving it again.")
+                % {"name": name}
+            )
     return name, kind, content_type
+
+
+TOO_MANY_PIXELS, UNREADABLE = "too-many-pixels", "unreadable"
+
+
+def max_image_megapixels() -> str:
+    return f"{settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS / 1_000_000:g}"
+
+
+def image_problem(handle) -> str | None:
+    """TOO_MANY_PIXELS, UNREADABLE or None for an image file (an open binary file).
+
+    A few kilobytes of PNG can say 20000 x 20000 pixels: 1.2 GB once decoded, for every
+    thumbnail. Only the header is read here (Pillow decodes nothing until asked); more
+    pixels (all frames of an animation) than WAGTAILIMAGES_MAX_IMAGE_PIXELS, or Pillow's
+    own decompression-bomb error, count as too many.
+    """
+    from PIL import Image, UnidentifiedImageError
+
+    import willow.plugins.pillow  # noqa: F401  (registers the HEIC opener, as Wagtail does)
+
+    handle.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(handle) as image:
+                width, height = image.size
+                frames = getattr(image, "n_frames", 1)
+    except Image.DecompressionBombError:
+        return TOO_MANY_PIXELS
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return UNREADABLE
+    finally:
+        handle.seek(0)
+    if width * height * frames > settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS:
+        return TOO_MANY_PIXELS
+    return None
 
 
 def too_large_message(name: str, size: int) -> str:

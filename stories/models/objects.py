@@ -14,7 +14,8 @@ from depot.panels import DepotLinksPanel, depot_item_panel
 from stories.models.base import AccessControlledPage, TaggedPage
 from stories.models.choices import ObjectStatus
 
-RICH_TEXT = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
+# "document-link": a PDF that came with a contribution is linked from the text (contributions.services.review).
+RICH_TEXT = ["bold", "italic", "link", "document-link", "ol", "ul", "h2", "h3"]
 
 
 class HeritageObjectPage(AccessControlledPage):

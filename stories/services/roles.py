@@ -20,13 +20,15 @@ CURATOR_COLLECTION_PERMISSIONS = (
     ("wagtailmedia", "add_media"),
     ("wagtailmedia", "change_media"),
     ("wagtailmedia", "choose_media"),
+    # The PDFs of their community's contributions (media.serving lets them open the
+    # documents of a draft); other communities' collections stay out of their listings.
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
 )
 STAFF_COLLECTION_PERMISSIONS = CURATOR_COLLECTION_PERMISSIONS + (
     ("wagtailimages", "delete_image"),
     ("wagtailmedia", "delete_media"),
-    ("wagtaildocs", "add_document"),
-    ("wagtaildocs", "change_document"),
-    ("wagtaildocs", "choose_document"),
 )
 CURATOR_MODEL_PERMISSIONS = (
     ("wagtailadmin", "access_admin"),
@@ -112,3 +114,20 @@ def ensure_community_groups(community):
     )
     community.curator_group, community.member_group = curators, members
     return curators, members
+
+
+@transaction.atomic
+def ensure_curator_collection_rights():
+    """Curator groups made before a right joined CURATOR_COLLECTION_PERMISSIONS get it
+    on the collection they already have; safe to call again (after every migrate)."""
+    grants = (
+        GroupCollectionPermission.objects.filter(group__curated_community__isnull=False)
+        .values_list("group_id", "collection_id")
+        .distinct()
+    )
+    permissions = _permissions(CURATOR_COLLECTION_PERMISSIONS)
+    for group_id, collection_id in grants:
+        for permission in permissions:
+            GroupCollectionPermission.objects.get_or_create(
+                group_id=group_id, collection_id=collection_id, permission=permission
+            )
