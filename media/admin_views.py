@@ -22,7 +22,7 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 
 from media.forms import SegmentForm, TranscriptForm
 from media.models import OralHistoryMedia, Segment, Transcript
-from media.speakers import withheld_labels
+from media.speakers import withheld_label, withheld_labels
 from media.timecodes import clock
 
 
@@ -103,6 +103,7 @@ class TranscriptEditView(_OnlyEditable, generic.EditView):
         labels = withheld_labels([self.object.pk]).get(self.object.pk, [])
         link = _segments_link(self.object)
         context["withheld_speakers"] = [(label, f"{link}&{urlencode({'text': label})}") for label in labels]
+        context["withheld_shown_as"] = withheld_label()
         return context
 
 
