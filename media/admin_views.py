@@ -9,6 +9,8 @@ filtered by transcript.
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.db.models import Count, Q
 from django.forms.models import modelform_factory
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +22,7 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 
 from media.forms import SegmentForm, TranscriptForm
 from media.models import OralHistoryMedia, Segment, Transcript
+from media.speakers import withheld_label, withheld_labels
 from media.timecodes import clock
 
 
@@ -81,9 +84,27 @@ class TranscriptIndexView(_OnlyEditable, generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("media").annotate(segment_count=Count("segments"))
 
+    def get_table(self, object_list):
+        """The speaker labels held back from the public, for the page's transcripts at once."""
+        withheld = withheld_labels(transcript.pk for transcript in object_list)
+        for transcript in object_list:
+            transcript.withheld_speakers = withheld.get(transcript.pk, [])
+        return super().get_table(object_list)
+
 
 class TranscriptEditView(_OnlyEditable, generic.EditView):
-    pass
+    """Warns, above the form, of speaker labels that look like names of nobody: visitors
+    see "Speaker" for them until the curator records the person or corrects the label."""
+
+    template_name = "media/admin/transcript_edit.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        labels = withheld_labels([self.object.pk]).get(self.object.pk, [])
+        link = _segments_link(self.object)
+        context["withheld_speakers"] = [(label, f"{link}&{urlencode({'text': label})}") for label in labels]
+        context["withheld_shown_as"] = withheld_label()
+        return context
 
 
 class TranscriptDeleteView(_OnlyEditable, generic.DeleteView):
@@ -108,6 +129,11 @@ class TranscriptViewSet(ModelViewSet):
         "__str__",
         "language",
         TitleColumn("segment_count", label=_("segments"), get_url=lambda t: _segments_link(t)),
+        Column(
+            "withheld_speakers",
+            label=_("speakers held back"),
+            accessor=lambda t: ", ".join(getattr(t, "withheld_speakers", [])),
+        ),
         "source_name",
         "updated_at",
     ]

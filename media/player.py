@@ -99,7 +99,7 @@ def _pick(transcripts, preferred: str):
 
 
 def build_player(media, request=None, dom_id="recording", language="", clip_start=None, clip_end=None) -> Player:
-    from media.transcript_service import speaker_names
+    from media.speakers import speaker_names
 
     player = Player(media=media, dom_id=dom_id, is_clip=clip_start is not None or clip_end is not None)
     player.clip_start, player.clip_end = clip_start, clip_end
@@ -128,12 +128,15 @@ def build_player(media, request=None, dom_id="recording", language="", clip_star
         segments = segments.filter(start_ms__lt=round(clip_end * 1000))
     rows = list(segments.values_list("start_ms", "end_ms", "speaker", "text"))
     names = speaker_names({row[2] for row in rows})
-    previous_speaker = None
+    previous_voice = None
     position = player.start
     for start_ms, end_ms, speaker, text in rows:
         start, end = start_ms / 1000, end_ms / 1000
-        shown = names.get(speaker, speaker) if speaker and speaker != previous_speaker else ""
-        previous_speaker = speaker or previous_speaker
+        # The same voice: the same public name ("JOSÉ" and "José" are one speaker), but
+        # two withheld labels are two speakers, both shown as "Speaker".
+        voice = (names.shown(speaker), speaker if speaker in names.withheld else "") if speaker else None
+        shown = voice[0] if voice and voice != previous_voice else ""
+        previous_voice = voice or previous_voice
         at = clock(start)  # whole seconds: also the ?t= value (t_param)
         player.segments.append(
             SegmentRow(

@@ -11,12 +11,12 @@ from __future__ import annotations
 from django.db import transaction
 
 from media.models import OralHistoryMedia, Segment, Transcript
+from media.speakers import speaker_names
 from media.transcripts import Segment as ParsedSegment
 from media.transcripts import Transcript as ParsedTranscript
 from media.transcripts import TranscriptError, load_transcript, to_webvtt
 
 BULK_BATCH = 1000
-SPEAKER_CHUNK = 200  # labels per query (two conditions each)
 MAX_TRANSCRIPT_BYTES = 20 * 1024 * 1024  # a ten-hour interview is ~2 MB of WebVTT
 
 __all__ = [
@@ -116,47 +116,13 @@ def detect_format(data: bytes) -> str:
     return parse_transcript(data[:4096]).format or "srt"
 
 
-def speaker_names(labels) -> dict[str, str]:
-    """Each speaker label as it may be shown: a label naming a known person becomes
-    that person's public name (a pseudonym, or "Anonymous"), so a transcript never shows
-    the real name of someone who chose not to be named. Other labels ("Interviewer")
-    are shown as written. One query for any number of labels."""
-    from django.db.models import Q
-
-    from stories.models import Person
-
-    labels = {label for label in labels if label}
-    if not labels:
-        return {}
-    lowered = {label.casefold(): label for label in labels}
-    names = {label: label for label in labels}
-    people = []
-    ordered = sorted(labels)
-    # In chunks: SQLite refuses an expression deeper than 1,000 terms, and a rebuild
-    # batch of 500 stories can bring thousands of labels.
-    for start in range(0, len(ordered), SPEAKER_CHUNK):
-        condition = Q()
-        for label in ordered[start : start + SPEAKER_CHUNK]:
-            condition |= Q(full_name__iexact=label) | Q(pseudonym__iexact=label)
-        people += Person.objects.filter(condition).values_list("full_name", "pseudonym", "name_display")
-    for full_name, pseudonym, display in people:
-        public = Person.name_for_public(full_name, pseudonym, display)
-        for written in (full_name, pseudonym):
-            label = lowered.get((written or "").casefold())
-            if label is not None:
-                # A full name wins over a same-spelled pseudonym of someone else: never show it.
-                if written == full_name or names[label] == label:
-                    names[label] = public
-    return names
-
-
 def export_webvtt(transcript: Transcript) -> str:
-    """The transcript as a WebVTT file, speakers by their public names."""
+    """The transcript as a WebVTT file, speakers as the public may see them (media.speakers)."""
     rows = list(transcript.segments.order_by("start_ms", "pk").values_list("start_ms", "end_ms", "speaker", "text"))
     names = speaker_names({row[2] for row in rows})
     parsed = ParsedTranscript(
         [
-            ParsedSegment(start / 1000, end / 1000, text, names.get(speaker, speaker))
+            ParsedSegment(start / 1000, end / 1000, text, names.shown(speaker))
             for start, end, speaker, text in rows
         ],
         transcript.language,

@@ -164,7 +164,7 @@ def _add_moments(hits: list[Hit], objects: dict, words) -> None:
     holding the first word.
     """
     from media.models import Segment
-    from media.transcript_service import speaker_names
+    from media.speakers import speaker_names
 
     if not words:
         return
@@ -186,7 +186,7 @@ def _add_moments(hits: list[Hit], objects: dict, words) -> None:
             found.append((hit, row))
     names = speaker_names({speaker for _hit, (_start, speaker, _text) in found})
     for hit, (start_ms, speaker, text) in found:
-        add_transcript_moment(hit, start_ms, _mark(text, words) or escape(text[:300]), names.get(speaker, speaker))
+        add_transcript_moment(hit, start_ms, _mark(text, words) or escape(text[:300]), names.shown(speaker))
 
 
 def _tagged_with(kind: Kind, word: str):

@@ -293,7 +293,7 @@ def transcript_segments(media_ids) -> dict[int, list[dict]]:
     (end_ms) for choosing a clip's part, which is not indexed. One query for the segments
     and one for the speakers' names, however many stories are in the batch."""
     from media.models import Segment
-    from media.transcript_service import speaker_names
+    from media.speakers import speaker_names
     from search.documents import MAX_TRANSCRIPT_SEGMENTS
 
     if not media_ids:
@@ -310,7 +310,7 @@ def transcript_segments(media_ids) -> dict[int, list[dict]]:
         if len(segments) < MAX_TRANSCRIPT_SEGMENTS:
             text_field = "text_en" if (language or "").lower().startswith("en") else "text"
             segments.append(
-                {"start_ms": start_ms, "end_ms": end_ms, "speaker": names.get(speaker, speaker), text_field: text}
+                {"start_ms": start_ms, "end_ms": end_ms, "speaker": names.shown(speaker), text_field: text}
             )
     return out
 

@@ -88,6 +88,9 @@ def test_4000_cues_are_stored_in_well_under_two_seconds(recording):
 
 
 def test_export_round_trips(recording):
+    # A name is exported as written only when it is a person who chose to be named
+    # (a name of nobody is held back: tests/security/test_transcript_names.py).
+    PersonFactory(full_name="Maria Lopes", name_display="full")
     transcript = import_transcript(recording, MESSY_VTT, "interview.vtt")
     exported = export_webvtt(transcript)
     assert exported.startswith("WEBVTT\nLanguage: nl\n")
