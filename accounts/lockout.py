@@ -1,4 +1,4 @@
-"""The answer to a login attempt while its account is locked for the sender's address.
+"""Who is trying to log in (the address), and the answer while that is locked.
 
 django-axes calls `lockout_response` (AXES_LOCKOUT_CALLABLE) for both login pages. It
 says, in the visitor's language, why the login was refused and how long to wait: every
@@ -7,10 +7,24 @@ so the full cool-off is the honest wait. Status 429, so scripts and monitoring s
 not a wrong password.
 """
 
+import ipaddress
 import math
 
 from axes.helpers import get_cool_off, get_failure_limit
 from django.shortcuts import render
+
+from contributions.services.ratelimit import sender_address
+
+
+def client_address(request) -> str | None:
+    """The address axes counts by (AXES_CLIENT_IP_CALLABLE): the contribution rate limit's
+    sender, so both read TRUSTED_PROXIES alike; None when the request carries no address
+    (axes stores it in an IP column, which on PostgreSQL refuses anything else)."""
+    address = sender_address(request)
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return None
 
 
 def lockout_response(request, original_response=None, credentials=None):

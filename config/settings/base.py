@@ -133,7 +133,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", 15))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 # The sender's address by the same rule as the contribution rate limit (TRUSTED_PROXIES).
-AXES_CLIENT_IP_CALLABLE = "contributions.services.ratelimit.sender_address"
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_address"
 # No table of every successful login with its address; a failed attempt is deleted at the
 # first login attempt after its cool-off, or when the account logs in.
 AXES_DISABLE_ACCESS_LOG = True

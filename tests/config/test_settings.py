@@ -84,7 +84,7 @@ def test_production_validates_passwords_and_guards_both_logins():
     assert middleware and enabled
     assert parameters == [["username", "ip_address"]]
     assert limit == 5
-    assert client_ip == "contributions.services.ratelimit.sender_address"
+    assert client_ip == "accounts.lockout.client_address"
 
 
 def test_a_weak_password_is_refused_in_production():

@@ -126,3 +126,29 @@ def test_a_wrong_password_still_gets_the_ordinary_form_error(client, member_a):
     response = attempt(client, "/account/login/", "member_a", "wrong")
     assert response.status_code == 200
     assert "form-errors" in response.content.decode()
+
+
+def test_a_request_without_an_address_still_logs_in(client, curator_a, staff_user):
+    """No REMOTE_ADDR (force_login's bare request, an ASGI server on a unix socket): axes
+    stores no made-up address (PostgreSQL's inet column refuses "unknown") and the login works."""
+    from django.test import RequestFactory
+
+    from accounts.lockout import client_address
+
+    request = RequestFactory().post("/account/login/")
+    del request.META["REMOTE_ADDR"]
+    assert client_address(request) is None
+    client.force_login(staff_user)
+    assert client.get("/admin/").status_code == 200
+    response = client.post("/account/login/", {"username": "curator_a", "password": PASSWORD}, REMOTE_ADDR="")
+    assert response.status_code == 302
+
+
+def test_the_address_is_the_contribution_rate_limits(settings):
+    from django.test import RequestFactory
+
+    from accounts.lockout import client_address
+
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
+    request = RequestFactory().post("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=f"1.2.3.4, {ATTACKER}")
+    assert client_address(request) == ATTACKER
