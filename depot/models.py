@@ -15,6 +15,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from config.csp import allow_image_from
 from depot.panels import depot_item_panel
 
 
@@ -266,8 +267,10 @@ class DepotIndexPage(RoutablePageMixin, Page):
         if item is None:
             raise Http404
         links = depot_item_links(item, request.user)
-        return self.render(
+        response = self.render(
             request,
             template="depot/depot_item_page.html",
             context_overrides={"item": item, **links},
         )
+        # The image is on the museum's image server: allow that origin on this page only.
+        return allow_image_from(response, item.image_url)

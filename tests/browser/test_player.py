@@ -61,9 +61,11 @@ def wait_for_time(page, seconds, playing_until=None):
     then anywhere from `seconds` up to `playing_until` (the end of the chosen line) counts.
     On a timeout, say where the player was and what it could seek in."""
     upper = (playing_until if playing_until is not None else seconds + 0.6)
+    # Predicates are functions, not bare expressions: Playwright evaluates a bare expression
+    # with eval(), which the page's Content-Security-Policy refuses (no 'unsafe-eval').
     condition = (
-        "(() => { const m = document.querySelector('#recording-media');"
-        f" return m.currentTime > {seconds - 0.6} && m.currentTime < {upper}; }})()"
+        "() => { const m = document.querySelector('#recording-media');"
+        f" return m.currentTime > {seconds - 0.6} && m.currentTime < {upper}; }}"
     )
     try:
         page.wait_for_function(condition, timeout=10_000)
@@ -83,7 +85,7 @@ def segment(page, word):
 
 def test_clicking_a_segment_seeks_the_player_there(page, live_server, story):
     page.goto(live_server.url + story.url)
-    page.wait_for_function("document.querySelector('#recording-media').readyState >= 1")
+    page.wait_for_function("() => document.querySelector('#recording-media').readyState >= 1")
     assert current_time(page) == 0
     segment(page, "Kolenkit").click()
     wait_for_time(page, 30, playing_until=39.5)
@@ -95,7 +97,7 @@ def test_clicking_a_segment_seeks_the_player_there(page, live_server, story):
 
 def test_enter_on_a_focused_segment_seeks_too(page, live_server, story):
     page.goto(live_server.url + story.url)
-    page.wait_for_function("document.querySelector('#recording-media').readyState >= 1")
+    page.wait_for_function("() => document.querySelector('#recording-media').readyState >= 1")
     segment(page, "Bruiloft").focus()
     page.keyboard.press("Enter")
     wait_for_time(page, 40, playing_until=49.5)
@@ -116,9 +118,9 @@ def test_the_highlight_follows_playback(page, live_server, story):
     wait_for_time(page, 19)
     page.evaluate("document.querySelector('#recording-media').muted = true")
     page.evaluate("document.querySelector('#recording-media').play()")
-    page.wait_for_function("document.querySelector('#recording-media').currentTime > 20.3", timeout=10_000)
+    page.wait_for_function("() => document.querySelector('#recording-media').currentTime > 20.3", timeout=10_000)
     page.wait_for_function(
-        "document.querySelector('.transcript__segment[aria-current]') && "
+        "() => document.querySelector('.transcript__segment[aria-current]') && "
         "document.querySelector('.transcript__segment[aria-current]').textContent.includes('Haven')",
         timeout=5_000,
     )
@@ -148,11 +150,11 @@ def test_a_clip_starts_at_its_start_and_stops_at_its_end(page, live_server, stor
     story.save_revision().publish()
     page.goto(live_server.url + story.url)
     clip = "document.querySelector('#clip-clip1-media')"
-    page.wait_for_function(f"{clip}.readyState >= 1 && Math.abs({clip}.currentTime - 20) < 0.6")
+    page.wait_for_function(f"() => {clip}.readyState >= 1 && Math.abs({clip}.currentTime - 20) < 0.6")
     # only its part of the transcript is beside it
     lines = page.locator("#clip-clip1-player .transcript__segment")
     assert lines.count() == 1 and "Haven: een zin over haven." in lines.first.inner_text()
     page.evaluate(f"{clip}.muted = true")
     page.evaluate(f"{clip}.play()")
-    page.wait_for_function(f"{clip}.paused && {clip}.currentTime >= 21.9", timeout=10_000)
+    page.wait_for_function(f"() => {clip}.paused && {clip}.currentTime >= 21.9", timeout=10_000)
     assert page.evaluate(f"{clip}.currentTime") < 23  # stopped at the end, not played on

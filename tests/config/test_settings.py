@@ -57,3 +57,47 @@ def test_production_counts_in_a_cache_every_process_shares():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "django.core.cache.backends.db.DatabaseCache"
+
+
+def test_production_validates_passwords_and_guards_both_logins():
+    """Django's four password validators, and django-axes in front of authenticate()."""
+    script = (
+        "from django.conf import settings as s; import json; print(json.dumps(["
+        "[v['NAME'].rsplit('.', 1)[-1] for v in s.AUTH_PASSWORD_VALIDATORS],"
+        "s.AUTHENTICATION_BACKENDS[0], 'axes.middleware.AxesMiddleware' in s.MIDDLEWARE,"
+        "s.AXES_ENABLED, s.AXES_LOCKOUT_PARAMETERS, s.AXES_FAILURE_LIMIT, s.AXES_CLIENT_IP_CALLABLE]))"
+    )
+    result = run_manage("shell", "-c", script, SECRET_KEY=secrets.token_urlsafe(64), ALLOWED_HOSTS="brengkunst.example")
+    assert result.returncode == 0, result.stderr
+    import json
+
+    validators, backend, middleware, enabled, parameters, limit, client_ip = json.loads(
+        result.stdout.strip().splitlines()[-1]
+    )
+    assert validators == [
+        "UserAttributeSimilarityValidator",
+        "MinimumLengthValidator",
+        "CommonPasswordValidator",
+        "NumericPasswordValidator",
+    ]
+    assert backend == "axes.backends.AxesStandaloneBackend"
+    assert middleware and enabled
+    assert parameters == [["username", "ip_address"]]
+    assert limit == 5
+    assert client_ip == "accounts.lockout.client_address"
+
+
+def test_a_weak_password_is_refused_in_production():
+    script = (
+        "from django.contrib.auth.password_validation import validate_password\n"
+        "from django.core.exceptions import ValidationError\n"
+        "for pw in ['12345678', 'password', 'kort']:\n"
+        "    try:\n"
+        "        validate_password(pw)\n"
+        "        print('ACCEPTED', pw)\n"
+        "    except ValidationError:\n"
+        "        print('refused', pw)\n"
+    )
+    result = run_manage("shell", "-c", script, SECRET_KEY=secrets.token_urlsafe(64), ALLOWED_HOSTS="brengkunst.example")
+    assert result.returncode == 0, result.stderr
+    assert "ACCEPTED" not in result.stdout, result.stdout
