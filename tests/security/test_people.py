@@ -229,3 +229,34 @@ def test_the_migration_files_people_under_the_one_community_whose_pages_show_the
         "Nergens": None,
     }
     assert nowhere.pk  # kept, not deleted
+
+
+def test_a_curator_cannot_post_another_communitys_person_into_their_own_story(client, curator_b, community_b, person_a):
+    """The chooser hides A's people; the form refuses their id too (the editor would show the real name)."""
+    from wagtail.test.utils.form_data import inline_formset
+
+    from tests.admin_forms import story_form
+
+    story = StoryPageFactory(parent=community_b, title="Van de Kaap", slug="van-de-kaap", live=False)
+    client.force_login(curator_b)
+    for data in (
+        story_form(title="Van de Kaap", slug="van-de-kaap", interviewer=str(person_a.pk)),
+        story_form(title="Van de Kaap", slug="van-de-kaap", narrators=inline_formset([{"person": str(person_a.pk)}])),
+    ):
+        response = client.post(f"/admin/pages/{story.pk}/edit/", data)
+        assert response.status_code == 200  # the form again, with an error
+        assert not _leaks(response)
+    latest = story.get_latest_revision_as_object() if story.get_latest_revision() else story
+    assert latest.interviewer_id is None and not latest.narrators.exists()
+
+
+def test_a_page_keeps_the_person_it_already_shows(client, curator_b, community_b):
+    """A person shown by several communities has no community; editing a page that shows them still saves."""
+    shared = PersonFactory(full_name="Gedeelde Interviewer")
+    story = StoryPageFactory(parent=community_b, title="Kade", slug="kade", interviewer=shared, live=False)
+    client.force_login(curator_b)
+    from tests.admin_forms import story_form
+
+    response = client.post(f"/admin/pages/{story.pk}/edit/", story_form(title="Kade, herzien", slug="kade", interviewer=str(shared.pk)))
+    assert response.status_code == 302
+    assert story.get_latest_revision_as_object().interviewer_id == shared.pk
