@@ -15,6 +15,7 @@ from wagtail.models import Page
 from editorial import views
 from editorial.models import ConsentRecord, ConsentUse
 from editorial.permissions import consent_records_for
+from stories.forms import limit_person_fields
 from stories.services.access import reader_for, subtree
 
 EVIDENCE_EXTENSIONS = {"pdf", "jpg", "jpeg", "png", "webp", "heic", "mp3", "m4a", "wav", "ogg", "flac", "mp4", "webm", "mov"}
@@ -99,6 +100,7 @@ class ConsentRecordForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         if "pages" in self.fields and self.for_user is not None:
             self.fields["pages"].queryset = pages_for(self.for_user)
+        limit_person_fields(self, self.for_user)  # a curator's own people (and the one chosen)
 
     def clean_evidence(self):
         evidence = self.cleaned_data.get("evidence")

@@ -10,6 +10,10 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from search import signals
+        from search.wagtail_indexes import ensure_wagtail_indexes
 
         signals.connect()
+        post_migrate.connect(ensure_wagtail_indexes, sender=self, dispatch_uid="search-wagtail-indexes")

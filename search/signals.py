@@ -1,6 +1,6 @@
 """Signal receivers: each records which index documents a change touches, nothing more."""
 
-from django.db.models.signals import post_save, pre_delete
+from django.db.models.signals import post_save, pre_delete, pre_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from search import sources
@@ -46,9 +46,57 @@ def on_depot_item_saved(sender, instance, raw=False, **kwargs):
         queue({sources.key_for(instance)})
 
 
+def keys_showing_person(person, names=()) -> set[str]:
+    """Every story and object document that shows this person, by whichever relation:
+    narrator, interviewer, bringer, or a transcript speaker label written as one of their
+    names (``names``: also the names they had before this change, since a label matches
+    a person by name; see media.transcript_service.speaker_names)."""
+    from django.db.models import Q
+
+    from media.access import story_ids_presenting
+    from media.models import Segment
+    from stories.models import HeritageObjectPage, StoryNarrator, StoryPage
+
+    story_ids = set(StoryNarrator.objects.filter(person_id=person.pk).values_list("story_id", flat=True))
+    story_ids |= set(StoryPage.objects.filter(interviewer_id=person.pk).values_list("pk", flat=True))
+    object_ids = set(HeritageObjectPage.objects.filter(brought_by_id=person.pk).values_list("pk", flat=True))
+    labels = {name.strip() for name in (person.full_name, person.pseudonym, *names) if name and name.strip()}
+    if labels:
+        spoken = Q()
+        for label in labels:
+            spoken |= Q(speaker__iexact=label)
+        for media_id in Segment.objects.filter(spoken).values_list("transcript__media_id", flat=True).distinct():
+            story_ids.update(story_ids_presenting(media_id))
+    return {f"story:{pk}" for pk in story_ids} | {f"object:{pk}" for pk in object_ids}
+
+
+def on_person_changing(sender, instance, raw=False, **kwargs):
+    """Remember the names before the change: a transcript label may match only the old one."""
+    if raw or instance.pk is None:
+        return
+    instance._names_before_save = (
+        sender.objects.filter(pk=instance.pk).values_list("full_name", "pseudonym").first() or ()
+    )
+
+
+def on_person_saved(sender, instance, raw=False, **kwargs):
+    """A person's name or choice of display changed: every document showing them is stale.
+
+    Without this, a person who became a pseudonym or anonymous stayed findable by their
+    real name in search and autocomplete until the pages were published again.
+    """
+    if not raw:
+        queue(keys_showing_person(instance, getattr(instance, "_names_before_save", ())))
+
+
+def on_person_deleted(sender, instance, **kwargs):
+    # pre_delete: the interviewer and bringer relations are cleared after this.
+    queue(keys_showing_person(instance))
+
+
 def connect():
     from depot.models import DepotItem
-    from stories.models import CommunityPage, HeritageObjectPage, StoryPage
+    from stories.models import CommunityPage, HeritageObjectPage, Person, StoryPage
 
     page_published.connect(on_page_changed, dispatch_uid="search-published")
     page_unpublished.connect(on_page_changed, dispatch_uid="search-unpublished")
@@ -56,3 +104,6 @@ def connect():
     for model in (StoryPage, HeritageObjectPage, CommunityPage, DepotItem):
         pre_delete.connect(on_deleted, sender=model, dispatch_uid=f"search-deleted-{model.__name__}")
     post_save.connect(on_depot_item_saved, sender=DepotItem, dispatch_uid="search-depot-saved")
+    pre_save.connect(on_person_changing, sender=Person, dispatch_uid="search-person-changing")
+    post_save.connect(on_person_saved, sender=Person, dispatch_uid="search-person-saved")
+    pre_delete.connect(on_person_deleted, sender=Person, dispatch_uid="search-person-deleted")

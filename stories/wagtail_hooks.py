@@ -6,16 +6,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from stories.models import Language, Person, Place
-
-
-class PersonViewSet(SnippetViewSet):
-    model = Person
-    icon = "user"
-    list_display = ["full_name", "pseudonym", "name_display"]
-    list_filter = ["name_display"]
-    search_fields = ["full_name", "pseudonym"]
-    panels = ["full_name", "pseudonym", "name_display", "bio", "email"]
+from stories.models import Language, Place
+from stories.people_admin import PersonViewSet  # people: limited to the user's communities
 
 
 class PlaceViewSet(SnippetViewSet):

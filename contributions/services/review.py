@@ -78,7 +78,8 @@ def _paragraphs_html(text: str) -> str:
     return "".join("<p>" + escape(b).replace("\n", "<br/>") + "</p>" for b in blocks)
 
 
-def _person(contribution) -> Person:
+def _person(contribution, community) -> Person:
+    """The sender as a person of the contribution's community, whose curators accepted it."""
     full_name = contribution.full_name.strip() or contribution.pseudonym.strip()
     if not full_name:
         full_name = _("Anonymous sender of %(reference)s") % {"reference": contribution.reference}
@@ -87,6 +88,7 @@ def _person(contribution) -> Person:
         pseudonym=contribution.pseudonym.strip(),
         name_display=contribution.name_display,
         email=contribution.email,
+        community=community,
     )
 
 
@@ -233,7 +235,7 @@ def accept_contribution(contribution, user):
         with transaction.atomic():
             contribution = _lock_undecided(contribution)
             community = contribution.community.specific
-            person = _person(contribution)
+            person = _person(contribution, community)
             _import_files(contribution, community_collection(community), user, imported)
             build = _story_page if contribution.kind == ContributionKind.STORY else _object_page
             page = build(contribution, person, imported)

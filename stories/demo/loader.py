@@ -278,6 +278,7 @@ class Loader:
                 self.step(self.load_home, home)
                 self.step(self.load_objects)
                 self.step(self.load_stories)
+                self.step(self.file_people)
                 self.step(self.load_users)
         except BaseException:
             # The rows are rolled back; remove the files this run wrote (no orphans).
@@ -414,6 +415,13 @@ class Loader:
                     "bio": spec.get("bio", ""),
                 },
             )
+
+    def file_people(self):
+        """Each person goes to the community whose pages show them, so its curators see
+        them; someone shown by several communities (an interviewer) stays with museum staff."""
+        from stories.services.people import file_people_by_their_pages
+
+        file_people_by_their_pages(self.people.values())
 
     def load_languages(self):
         self.languages = Language.objects.in_bulk(field_name="code")

@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from depot.models import AbstractDepotLink
 from depot.panels import DepotLinksPanel, depot_item_panel
+from stories.forms import PeopleLimitedPageForm
 from stories.models.base import AccessControlledPage, TaggedPage
 from stories.models.choices import ObjectStatus
 
@@ -70,6 +71,7 @@ class HeritageObjectPage(AccessControlledPage):
     ]
     parent_page_types = ["stories.CommunityPage"]
     subpage_types = []
+    base_form_class = PeopleLimitedPageForm  # person fields: the user's people only
 
     class Meta:
         verbose_name = _("heritage object")

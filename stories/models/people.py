@@ -10,7 +10,12 @@ from stories.models.choices import NameDisplay
 
 
 class Person(index.Indexed, models.Model):
-    """A narrator, interviewer or bringer. Public pages only ever use ``public_name``."""
+    """A narrator, interviewer or bringer. Public pages only ever use ``public_name``.
+
+    A person belongs to one community, whose curators see and edit them in the admin
+    (stories.services.people); without one, only museum staff do. Real names, e-mails
+    and biographies are personal data: a curator of another community must not reach them.
+    """
 
     full_name = models.CharField(_("full name"), max_length=200)
     pseudonym = models.CharField(_("pseudonym"), max_length=200, blank=True)
@@ -23,12 +28,30 @@ class Person(index.Indexed, models.Model):
     )
     bio = models.TextField(_("short biography"), blank=True, max_length=2000)
     email = models.EmailField(_("e-mail"), blank=True, help_text=_("Never shown in public."))
+    community = models.ForeignKey(
+        "stories.CommunityPage",
+        verbose_name=_("community"),
+        null=True,
+        blank=True,
+        # The person stays when a community page goes; museum staff then decide.
+        on_delete=models.SET_NULL,
+        related_name="people",
+        help_text=_("Its curators see and edit this person. Without one, only museum staff do."),
+    )
 
+    # Wagtail's search (the admin listing and the person chooser) filters and sorts on the
+    # engine when one is configured: every field the admin filters by (the curator's
+    # communities, the name display filter) or sorts by (the columns) must be a FilterField
+    # there, or the engine refuses the query (FilterFieldError/OrderByFieldError, a 500).
     search_fields = [
         index.SearchField("full_name"),
         index.SearchField("pseudonym"),
         index.AutocompleteField("full_name"),
         index.AutocompleteField("pseudonym"),
+        index.FilterField("full_name"),
+        index.FilterField("pseudonym"),
+        index.FilterField("name_display"),
+        index.FilterField("community"),
     ]
 
     class Meta:

@@ -14,6 +14,7 @@ from wagtail.search import index
 from depot.models import AbstractDepotLink
 from depot.panels import DepotLinksPanel
 from stories.blocks import StoryBodyBlock
+from stories.forms import PeopleLimitedPageForm
 from stories.models.base import AccessControlledPage, TaggedPage, validate_year_range
 from stories.services.dates import parse_fuzzy_date
 
@@ -114,6 +115,7 @@ class StoryPage(AccessControlledPage):
     ]
     parent_page_types = ["stories.CommunityPage"]
     subpage_types = []
+    base_form_class = PeopleLimitedPageForm  # person fields: the user's people only
 
     class Meta:
         verbose_name = _("story")

@@ -34,6 +34,8 @@ def test_demo_loads_what_it_promises_and_a_second_run_changes_nothing(client, tm
     assert any(f.endswith(".wav") for f in files), "the demo generates its own recordings"
     assert any(f.endswith((".jpg", ".png")) for f in files), "the demo generates its own images"
 
+    _people_are_filed_under_their_communities()
+
     call_command("load_demo_data", "--quiet")
     assert row_counts() == before
     assert uploaded_files(tmp_path / "uploads") == files
@@ -51,3 +53,23 @@ def test_demo_loads_what_it_promises_and_a_second_run_changes_nothing(client, tm
         assert client.get(page.url).status_code == 200, page.url
     contribute = client.get("/bijdragen/")
     assert contribute.status_code == 200 and b"csrfmiddlewaretoken" in contribute.content
+
+
+def _people_are_filed_under_their_communities():
+    """Curators see the people of their own community's pages; people of several stay with staff."""
+    from stories.models import Person
+    from stories.services.people import people_visible_to
+
+    filed = Person.objects.filter(community__isnull=False)
+    assert filed.count() >= Person.objects.count() * 2 // 3
+    for person in filed.select_related("community"):
+        homes = {page.get_parent().pk for page in [*StoryPage.objects.filter(narrators__person=person),
+                                                    *StoryPage.objects.filter(interviewer=person),
+                                                    *HeritageObjectPage.objects.filter(brought_by=person)]}
+        assert homes == {person.community_id}, person
+    from django.contrib.auth import get_user_model
+
+    curator = get_user_model().objects.get(username="curator")
+    visible = set(people_visible_to(curator))
+    assert visible and all(p.community_id in {c.pk for c in CommunityPage.objects.all()} for p in visible)
+    assert visible != set(Person.objects.all())
