@@ -50,23 +50,16 @@ def keys_showing_person(person, names=()) -> set[str]:
     """Every story and object document that shows this person, by whichever relation:
     narrator, interviewer, bringer, or a transcript speaker label written as one of their
     names (``names``: also the names they had before this change, since a label matches
-    a person by name; see media.transcript_service.speaker_names)."""
-    from django.db.models import Q
-
+    a person by name, in any spelling; see media.speakers)."""
     from media.access import story_ids_presenting
-    from media.models import Segment
+    from media.speakers import recordings_naming
     from stories.models import HeritageObjectPage, StoryNarrator, StoryPage
 
     story_ids = set(StoryNarrator.objects.filter(person_id=person.pk).values_list("story_id", flat=True))
     story_ids |= set(StoryPage.objects.filter(interviewer_id=person.pk).values_list("pk", flat=True))
     object_ids = set(HeritageObjectPage.objects.filter(brought_by_id=person.pk).values_list("pk", flat=True))
-    labels = {name.strip() for name in (person.full_name, person.pseudonym, *names) if name and name.strip()}
-    if labels:
-        spoken = Q()
-        for label in labels:
-            spoken |= Q(speaker__iexact=label)
-        for media_id in Segment.objects.filter(spoken).values_list("transcript__media_id", flat=True).distinct():
-            story_ids.update(story_ids_presenting(media_id))
+    for media_id in recordings_naming((person.full_name, person.pseudonym, *names)):
+        story_ids.update(story_ids_presenting(media_id))
     return {f"story:{pk}" for pk in story_ids} | {f"object:{pk}" for pk in object_ids}
 
 

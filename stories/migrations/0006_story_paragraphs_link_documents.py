@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('stories', '0003_text_language'),
+        ('stories', '0005_file_people_under_their_community'),
     ]
 
     operations = [
