@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from depot.models import AbstractDepotLink
 from depot.panels import DepotLinksPanel
+from stories.admin_forms import ScopedLinksPageForm
 from stories.blocks import StoryBodyBlock
 from stories.models.base import AccessControlledPage, TaggedPage, validate_year_range
 from stories.services.dates import parse_fuzzy_date
@@ -114,6 +115,7 @@ class StoryPage(AccessControlledPage):
     ]
     parent_page_types = ["stories.CommunityPage"]
     subpage_types = []
+    base_form_class = ScopedLinksPageForm  # links offered only within the editor's scope
 
     class Meta:
         verbose_name = _("story")
