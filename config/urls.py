@@ -12,6 +12,8 @@ from media.serving import uploads_urlpattern
 from search import views as search_views
 
 urlpatterns = [
+    # A few of Wagtail's admin views, limited to the user's pages (stories/admin_urls.py).
+    path("admin/", include("stories.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's document URLs, through the same access check as uploads (media/serving.py).
     path("documents/", include("media.document_urls")),

@@ -11,7 +11,7 @@ class ContributionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from contributions import signals  # noqa: F401  (page_published → sender e-mail)
+        from contributions import signals  # noqa: F401  (new curator groups → contribute page)
 
         post_migrate.connect(_create_cache_table, sender=self, dispatch_uid="contributions-cache-table")
 

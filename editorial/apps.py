@@ -30,14 +30,10 @@ class EditorialConfig(AppConfig):
         )
         from wagtail.signals import page_published
 
-        page_published.connect(_guard_consent, dispatch_uid="editorial-consent-guard")
+        from editorial.publishing import on_page_published
 
-
-def _guard_consent(sender, instance, **kwargs):
-    """Every publication, however it happened, is checked against the consent on file."""
-    from editorial.services.consent import reverse_publication_against_consent
-
-    reverse_publication_against_consent(instance)
+        # The one receiver: consent guard, search outbox, sender's e-mail, in that order.
+        page_published.connect(on_page_published, dispatch_uid="brengkunst-publish-pipeline")
 
 
 def _ensure_workflow(sender, **kwargs):

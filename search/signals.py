@@ -1,7 +1,7 @@
 """Signal receivers: each records which index documents a change touches, nothing more."""
 
 from django.db.models.signals import post_save, pre_delete, pre_save
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_unpublished, post_page_move
 
 from search import sources
 from search.indexing import queue
@@ -26,8 +26,13 @@ def keys_touched_by(page) -> set[str]:
     return keys
 
 
+def queue_page(page) -> None:
+    """Queue the documents a page touches; the publish pipeline (editorial/publishing.py) calls it."""
+    queue(keys_touched_by(page))
+
+
 def on_page_changed(sender, instance, **kwargs):
-    queue(keys_touched_by(instance))
+    queue_page(instance)
 
 
 def on_page_moved(sender, instance, **kwargs):
@@ -91,7 +96,7 @@ def connect():
     from depot.models import DepotItem
     from stories.models import CommunityPage, HeritageObjectPage, Person, StoryPage
 
-    page_published.connect(on_page_changed, dispatch_uid="search-published")
+    # Publishing is queued by the publish pipeline, after the consent guard (editorial/publishing.py).
     page_unpublished.connect(on_page_changed, dispatch_uid="search-unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="search-moved")
     for model in (StoryPage, HeritageObjectPage, CommunityPage, DepotItem):

@@ -48,6 +48,7 @@ from django.utils.text import slugify
 
 from depot.importers.base import SourceError
 from depot.importers.records import ITEM_FIELDS, YEAR_FIELDS, CatalogueRecord, one_line
+from home.spreadsheets import neutralise_row
 from search import indexing
 
 logger = logging.getLogger(__name__)
@@ -108,13 +109,9 @@ class _Report:
         if len(self.result.problems) < KEEP_PROBLEMS:
             self.result.problems.append(problem)
         if self._writer:
+            # Inventory numbers and reasons come from the outside export: never a formula.
             self._writer.writerow(
-                [
-                    problem.position,
-                    problem.inventory_number,
-                    problem.outcome,
-                    problem.reason,
-                ]
+                neutralise_row([problem.position, problem.inventory_number, problem.outcome, problem.reason])
             )
 
     def flush(self):

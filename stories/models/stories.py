@@ -13,8 +13,8 @@ from wagtail.search import index
 
 from depot.models import AbstractDepotLink
 from depot.panels import DepotLinksPanel
+from stories.admin_forms import ScopedLinksPageForm
 from stories.blocks import StoryBodyBlock
-from stories.forms import PeopleLimitedPageForm
 from stories.models.base import AccessControlledPage, TaggedPage, validate_year_range
 from stories.services.dates import parse_fuzzy_date
 
@@ -115,7 +115,7 @@ class StoryPage(AccessControlledPage):
     ]
     parent_page_types = ["stories.CommunityPage"]
     subpage_types = []
-    base_form_class = PeopleLimitedPageForm  # person fields: the user's people only
+    base_form_class = ScopedLinksPageForm  # links and people offered only within the editor's scope
 
     class Meta:
         verbose_name = _("story")

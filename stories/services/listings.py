@@ -110,30 +110,50 @@ def communities_of(pages):
     return list(CommunityPage.objects.live().filter(path__in=paths).order_by("title"))
 
 
+def _linked(relation):
+    """The pages a many-to-many link field points to, as something to filter ``pk__in`` on.
+
+    On a page read from the database the relation is a queryset (used as a subquery); on
+    a page built from the editor's form or a revision (previews, drafts never saved live)
+    it is modelcluster's in-memory list, which cannot take database filters such as the
+    access rule or ``live()``: its ids are read and the database is asked with those.
+    """
+    pages = relation.all()
+    if isinstance(pages, QuerySet):
+        return pages.values("pk")
+    return [page.pk for page in pages]
+
+
 def story_context(story, user) -> dict:
-    """Everything a story page shows besides its own fields, filtered for the reader."""
-    from stories.models import HeritageObjectPage, StoryDepotLink, StoryNarrator, StoryPage
+    """Everything a story page shows besides its own fields, filtered for the reader.
+
+    Links are read from the story itself (its narrators, places, languages, tags, depot
+    links, objects and communities), so a preview shows what the form holds.
+    """
+    from stories.models import CommunityPage, HeritageObjectPage, StoryPage
 
     reader = reader_for(user)
     can_read = readable_filter(reader)
     community = story.get_parent().specific
     return {
         "community": community,
-        "narrators": [
-            n.person for n in StoryNarrator.objects.filter(story=story).select_related("person")
-        ],
+        "narrators": [n.person for n in story.narrators.all().select_related("person")],
         "places": list(story.places.all()),
         "languages": list(story.languages.all()),
         "story_tags": list(story.tags.all()),
-        "depot_links": list(
-            StoryDepotLink.objects.filter(story=story, depot_item__withdrawn=False).select_related(
-                "depot_item__collection"
-            )
-        ),
+        "depot_links": [
+            link
+            for link in story.depot_links.all().select_related("depot_item__collection")
+            if not link.depot_item.withdrawn
+        ],
         "linked_objects": list(
-            object_cards(story.related_objects.filter(can_read))[:RELATED_LIMIT]
+            object_cards(
+                HeritageObjectPage.objects.filter(can_read).filter(pk__in=_linked(story.related_objects))
+            )[:RELATED_LIMIT]
         ),
-        "linked_communities": list(story.related_communities.live()),
+        "linked_communities": list(
+            CommunityPage.objects.live().filter(pk__in=_linked(story.related_communities))
+        ),
         "more_stories": list(
             story_cards(
                 StoryPage.objects.filter(can_read)
