@@ -109,6 +109,10 @@ class PublicDocument(Document):
     year_to = Integer()
     access_level = Keyword()
     embargo_until = Date()
+    # Ids of the Wagtail view restrictions (page privacy) on the page or an ancestor: a
+    # reader's query leaves out those they do not meet (stories.services.access). Ids, not
+    # groups or kinds, so changing who a restriction admits needs no reindexing.
+    view_restrictions = Keyword()
     published_at = Date()
     url = Keyword(index=False)
     image_url = Keyword(index=False)

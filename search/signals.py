@@ -1,6 +1,6 @@
 """Signal receivers: each records which index documents a change touches, nothing more."""
 
-from django.db.models.signals import post_save, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from search import sources
@@ -37,6 +37,33 @@ def on_page_moved(sender, instance, **kwargs):
     queue(keys)
 
 
+def keys_under(path: str) -> set[str]:
+    """Every document of a subtree, and the depot items and communities showing its links:
+    a few queries however large the subtree (a restriction may cover a whole community)."""
+    from stories.models import CommunityPage, HeritageObjectPage, ObjectDepotLink, StoryDepotLink, StoryPage
+    from stories.services.access import subtree
+
+    stories = StoryPage.objects.filter(subtree(path)).values("pk")
+    objects = HeritageObjectPage.objects.filter(subtree(path))
+    keys = {f"story:{pk}" for pk in stories.values_list("pk", flat=True)}
+    keys |= {f"object:{pk}" for pk in objects.values_list("pk", flat=True)}
+    keys |= {f"community:{pk}" for pk in CommunityPage.objects.filter(subtree(path)).values_list("pk", flat=True)}
+    depot_ids = set(StoryDepotLink.objects.filter(story__in=stories).values_list("depot_item_id", flat=True))
+    depot_ids |= set(ObjectDepotLink.objects.filter(object_page__in=objects.values("pk")).values_list("depot_item_id", flat=True))
+    depot_ids |= set(objects.exclude(depot_item=None).values_list("depot_item_id", flat=True))
+    return keys | {f"depot:{pk}" for pk in depot_ids}
+
+
+def on_view_restriction_changed(sender, instance, **kwargs):
+    """A page's privacy was set, changed or removed: its documents and those below it carry
+    the restriction's id (and depot items and communities count only public links)."""
+    from wagtail.models import Page
+
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:  # gone with its page: the page's own deletion queued it
+        queue(keys_touched_by(page) | keys_under(page.path))
+
+
 def on_deleted(sender, instance, **kwargs):
     queue(keys_touched_by(instance) if hasattr(instance, "path") else {sources.key_for(instance)})
 
@@ -47,6 +74,8 @@ def on_depot_item_saved(sender, instance, raw=False, **kwargs):
 
 
 def connect():
+    from wagtail.models import PageViewRestriction
+
     from depot.models import DepotItem
     from stories.models import CommunityPage, HeritageObjectPage, StoryPage
 
@@ -56,3 +85,5 @@ def connect():
     for model in (StoryPage, HeritageObjectPage, CommunityPage, DepotItem):
         pre_delete.connect(on_deleted, sender=model, dispatch_uid=f"search-deleted-{model.__name__}")
     post_save.connect(on_depot_item_saved, sender=DepotItem, dispatch_uid="search-depot-saved")
+    post_save.connect(on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid="search-privacy-saved")
+    post_delete.connect(on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid="search-privacy-deleted")
