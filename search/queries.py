@@ -45,8 +45,15 @@ def access_filter(reader, today=None) -> Q:
     return Q("bool", should=grants, minimum_should_match=1)
 
 
+# Each word becomes about thirty clauses (one per searched field and kind of match), and
+# the engine refuses a query of more than 1,024 (40 words did): the first this many words
+# are searched, like the database fallback's ten.
+MAX_QUERY_WORDS = 24
+
+
 def text_query(query: str) -> Q:
     """All words match somewhere (ranked first), or most of them; phrases score extra."""
+    query = " ".join(query.split()[:MAX_QUERY_WORDS])
     return Q(
         "bool",
         should=[
