@@ -12,9 +12,8 @@ are; only what answers them does.
 A file is readable when
 - the user may edit it in the admin (its collection's change/choose permission), or
 - a page that uses it (Wagtail's reference index: foreign keys, StreamField blocks,
-  inline images) is readable by the user: stories and objects under
-  ``stories.services.access``, other pages when live and without a view restriction
-  the request does not pass.
+  inline images) is readable by the user under ``stories.services.access.can_read``
+  (access level, embargo and Wagtail's view restrictions, for every page type).
 A file that is not a known recording or image, or that the user may not read, answers
 404: the URL does not tell whether a restricted file exists.
 
@@ -134,18 +133,11 @@ def pages_using(owner):
 
 
 def page_is_readable(user, page, request=None) -> bool:
-    """Stories and objects by the access service; other pages when live and not view-restricted."""
-    from stories.models import AccessControlledPage
+    """The access service's rule, for any page type (view restrictions included; a shared
+    password counts only when this request's session has passed it)."""
     from stories.services import access
 
-    if not page.live:
-        return False
-    if isinstance(page, AccessControlledPage) and not access.can_read(user, page):
-        return False
-    for restriction in page.get_view_restrictions():
-        if request is None or not restriction.accept_request(request):
-            return False
-    return True
+    return access.can_read(user, page, request=request)
 
 
 def can_read(user, uploaded: UploadedFile, request=None) -> bool:

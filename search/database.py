@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from search.labels import facet_labels
 from search.params import FACETS, SearchParams
 from search.results import FacetValue, Hit, SearchResults, add_community_titles, add_transcript_moment, localised_url
-from stories.services.access import readable_filter
+from stories.services.access import readable_filter, readable_page_filter
 
 COMMUNITY_PATH_LENGTH = 16  # root/home/communities/community: four steps of four characters
 TRANSCRIPT = "transcript"  # a story's text field standing for its recording's transcripts
@@ -70,7 +70,7 @@ def _depot_qs(reader):
 def _community_qs(reader):
     from stories.models import CommunityPage
 
-    return CommunityPage.objects.live()
+    return CommunityPage.objects.filter(readable_page_filter(reader))
 
 
 def _start_decade(*fields):

@@ -26,17 +26,25 @@ english_stop = token_filter("english_stop", type="stop", stopwords="_english_")
 english_stemmer = token_filter("english_stemmer", type="stemmer", language="english")
 english_possessive = token_filter("english_possessive", type="stemmer", language="possessive_english")
 
+# Emoji are not words here. The standard tokenizer makes each emoji (and each flag,
+# each joined family) a token of its own, so "🎷 kaapverdië" required a 🎷 in the same
+# field as the word and found nothing, and a run of emoji, a few characters, became
+# dozens of terms, each multiplied by every searched field, until the engine refused
+# the query (maxClauseCount) and search fell back to the database. Dropped from the text
+# and from queries alike; the stored text keeps them.
+no_emoji = token_filter("no_emoji", type="keep_types", types=["<EMOJI>"], mode="exclude")
+
 # Dutch first: the communities' stories are mostly told in Dutch. Folding before
 # stemming, so "café" and "cafe", "één" and "een" meet.
 dutch_text = analyzer(
-    "dutch_text", tokenizer="standard", filter=["lowercase", "asciifolding", dutch_stop, dutch_stemmer]
+    "dutch_text", tokenizer="standard", filter=[no_emoji, "lowercase", "asciifolding", dutch_stop, dutch_stemmer]
 )
 english_text = analyzer(
     "english_text",
     tokenizer="standard",
-    filter=[english_possessive, "lowercase", "asciifolding", english_stop, english_stemmer],
+    filter=[no_emoji, english_possessive, "lowercase", "asciifolding", english_stop, english_stemmer],
 )
-folded = analyzer("folded", tokenizer="standard", filter=["lowercase", "asciifolding"])
+folded = analyzer("folded", tokenizer="standard", filter=[no_emoji, "lowercase", "asciifolding"])
 
 
 def _prose(**kwargs):
@@ -109,6 +117,10 @@ class PublicDocument(Document):
     year_to = Integer()
     access_level = Keyword()
     embargo_until = Date()
+    # Ids of the Wagtail view restrictions (page privacy) on the page or an ancestor: a
+    # reader's query leaves out those they do not meet (stories.services.access). Ids, not
+    # groups or kinds, so changing who a restriction admits needs no reindexing.
+    view_restrictions = Keyword()
     published_at = Date()
     url = Keyword(index=False)
     image_url = Keyword(index=False)

@@ -8,6 +8,7 @@ answering from the old index until the new one is complete.
 
 from __future__ import annotations
 
+import datetime
 import logging
 import sys
 import time
@@ -169,12 +170,62 @@ def process_pending(limit: int | None = None) -> int:
     except EngineUnavailable as error:
         PendingIndexUpdate.objects.all().update(attempts=F("attempts") + 1, last_error=str(error)[:2000])
         logger.warning("search engine unavailable, %s updates wait: %s", pending_count(), error)
+        _expect_replay(engine)
         return sent
     return sent
 
 
 def pending_count() -> int:
     return PendingIndexUpdate.objects.count()
+
+
+_next_replay_check: dict[str, float] = {}  # per alias, this process: when to look again
+
+
+def _replay_check_key(engine) -> str:
+    return f"search:replay-checked:{engine.alias}"
+
+
+def _expect_replay(engine) -> None:
+    """A send failed: the next answer of the engine should look for waiting updates at
+    once, not when the interval is over (other processes look within their interval)."""
+    from django.core.cache import cache
+
+    _next_replay_check.pop(engine.alias, None)
+    cache.delete(_replay_check_key(engine))
+
+
+def replay_if_waiting() -> bool:
+    """Called when the engine has just answered a search: if updates wait that should have
+    been sent (a send failed, or they are older than SEARCH_REPLAY_AFTER_SECONDS), ask a
+    worker to send them. So an outage ends without anyone running search_replay.
+
+    Looks at most once per SEARCH_REPLAY_CHECK_SECONDS: a clock in this process spares
+    the shared cache on every search, and the cache makes it once for all processes. A
+    failed send resets both here (``_expect_replay``), so the first answer after an outage
+    looks at once; other processes look within their interval. Returns whether a replay
+    was queued.
+    """
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.db.models import Q
+
+    engine = get_engine()
+    if engine is None:
+        return False
+    interval = float(settings.SEARCH_REPLAY_CHECK_SECONDS)
+    now = time.monotonic()
+    if now < _next_replay_check.get(engine.alias, 0.0):
+        return False
+    _next_replay_check[engine.alias] = now + interval
+    if interval > 0 and not cache.add(_replay_check_key(engine), True, timeout=interval):
+        return False
+    overdue = timezone.now() - datetime.timedelta(seconds=settings.SEARCH_REPLAY_AFTER_SECONDS)
+    if not PendingIndexUpdate.objects.filter(Q(attempts__gt=0) | Q(updated_at__lt=overdue)).exists():
+        return False
+    logger.info("the search engine answers again: sending %s waiting updates", pending_count())
+    _enqueue_worker()
+    return True
 
 
 def _new_index_name(engine) -> str:

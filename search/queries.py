@@ -2,41 +2,58 @@
 
 The access filter is part of the query itself (a bool filter), so hits, totals,
 facet counts, highlights, suggestions and related items all come from readable
-documents only. It is built from the user on the server, never from the request.
+documents only. It is built from the user on the server, never from the request, from
+the access service's rule (not a copy of it).
 """
 
 from __future__ import annotations
 
-from django.utils import timezone
 from elasticsearch.dsl import A, Q, Search
 
 from search.documents import HIGHLIGHT_FIELDS, MLT_FIELDS, PHRASE_FIELDS, SUGGEST_FIELDS, TEXT_FIELDS, TRANSCRIPT_FIELDS
 from search.params import FACETS, SearchParams
+from stories.services.access import rule_for
 
 FACET_SIZE = 20
-SOURCE_FIELDS = ["kind", "title", "summary", "url", "communities", "published_at", "image_url"]
+# The facet fields too, so a hit the database check drops can be taken out of the counts.
+SOURCE_FIELDS = ["title", "summary", "url", "published_at", "image_url", *FACETS.values()]
 
 
 def access_filter(reader, today=None) -> Q:
-    """What the reader may see, as an engine filter (mirrors stories.services.access)."""
-    if reader.is_staff:
+    """The access rule (stories.services.access.rule_for) as an engine filter.
+
+    The same grants the database filter is made of, on the document's fields: access
+    level, home community, embargo date and the ids of the view restrictions above it.
+    Nothing about who may read what is decided here.
+    """
+    rule = rule_for(reader, today)
+    if rule.everything:
         return Q("match_all")
-    today = (today or timezone.localdate()).isoformat()
-    not_embargoed = ~Q("range", embargo_until={"gt": today})
-    readable = Q("term", access_level="public") & not_embargoed
-    if reader.member_community_ids:
-        readable |= (
-            Q("term", access_level="community")
-            & Q("terms", home_community=[str(pk) for pk in reader.member_community_ids])
-            & not_embargoed
-        )
-    if reader.curator_community_ids:
-        readable |= Q("terms", home_community=[str(pk) for pk in reader.curator_community_ids])
-    return readable
+    unmet = [str(r.pk) for r in rule.unmet_restrictions]
+    grants = []
+    for grant in rule.grants:
+        must, must_not = [], []
+        if grant.levels is not None:
+            must.append(Q("terms", access_level=list(grant.levels)))
+        if grant.communities is not None:
+            must.append(Q("terms", home_community=[str(c.pk) for c in grant.communities]))
+        if not grant.ignores_embargo:
+            must_not.append(Q("range", embargo_until={"gt": rule.today.isoformat()}))
+        if unmet and not grant.ignores_restrictions:
+            must_not.append(Q("terms", view_restrictions=unmet))
+        grants.append(Q("bool", filter=must, must_not=must_not))
+    return Q("bool", should=grants, minimum_should_match=1)
+
+
+# Each word becomes about thirty clauses (one per searched field and kind of match), and
+# the engine refuses a query of more than 1,024 (40 words did): the first this many words
+# are searched, like the database fallback's ten.
+MAX_QUERY_WORDS = 24
 
 
 def text_query(query: str) -> Q:
     """All words match somewhere (ranked first), or most of them; phrases score extra."""
+    query = " ".join(query.split()[:MAX_QUERY_WORDS])
     return Q(
         "bool",
         should=[

@@ -2,7 +2,10 @@
 
 ``search(params, user)`` always returns SearchResults. When no engine is configured the
 database answers; when the engine is configured but does not answer, the database
-answers too and the results carry a notice saying so.
+answers too and the results carry a notice saying so. What the engine answers is
+checked against the database before it is shown (``search.hitcheck``): a withdrawal
+or a new page privacy takes effect at once, even while the index is behind; and an
+answer from the engine is the moment to send what waited through an outage.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import logging
 
 from django.utils.translation import gettext_lazy as _
 
-from search import database, queries
+from search import database, hitcheck, queries
 from search.documents import HIGHLIGHT_FIELDS
 from search.engine import EngineUnavailable, get_engine
 from search.labels import facet_labels
@@ -43,7 +46,50 @@ def search(params: SearchParams, user) -> SearchResults:
         results = database.search(params, reader)
         results.notice = f"{ENGINE_DOWN} {results.notice}".strip()
         return results
-    return _from_engine(response, params, engine.name)
+    results = _from_engine(_checked(response, reader), params, engine.name)
+    engine_answered()
+    return results
+
+
+def engine_answered() -> None:
+    """The engine answers: if updates waited through an outage, have them sent now (after
+    the answer's own check, which may have queued more)."""
+    from search.indexing import replay_if_waiting
+
+    replay_if_waiting()
+
+
+def _checked(response: dict, reader) -> dict:
+    """The engine's answer without the hits the database no longer lets the reader read.
+
+    The total and the facet counts are lowered by what was dropped from this page of
+    hits (each dropped hit matched every selected filter, so it was counted once in
+    each of its values). A document the index still holds wrongly on another page of
+    results counts until the outbox has sent its update, which ``unreadable`` queues.
+    """
+    raw_hits = response["hits"]["hits"]
+    dropped = hitcheck.unreadable([raw["_id"] for raw in raw_hits], reader)
+    if not dropped:
+        return response
+    gone = [raw for raw in raw_hits if raw["_id"] in dropped]
+    response["hits"]["hits"] = [raw for raw in raw_hits if raw["_id"] not in dropped]
+    total = response["hits"]["total"]
+    if isinstance(total, dict):
+        total["value"] = max(total["value"] - len(gone), 0)
+    else:
+        response["hits"]["total"] = max(int(total) - len(gone), 0)
+    for name, field in FACETS.items():
+        buckets = response.get("aggregations", {}).get(name, {}).get("values", {}).get("buckets")
+        if not buckets:
+            continue
+        for raw in gone:
+            values = raw.get("_source", {}).get(field)
+            for value in values if isinstance(values, list) else [values]:
+                for bucket in buckets:
+                    if str(bucket["key"]) == str(value):
+                        bucket["doc_count"] -= 1
+        buckets[:] = [b for b in buckets if b["doc_count"] > 0]
+    return response
 
 
 def _from_engine(response: dict, params: SearchParams, backend: str) -> SearchResults:
@@ -101,12 +147,17 @@ def autocomplete(prefix: str, user, size: int = 8) -> list[dict]:
     if engine is not None:
         try:
             response = engine.search(queries.autocomplete_body(prefix, reader, size))
-            suggestions = [
-                {"title": h["_source"]["title"], "kind": h["_source"]["kind"], "url": localised_url(h["_source"]["url"])}
-                for h in response["hits"]["hits"]
-            ]
         except EngineUnavailable:
             suggestions = database.autocomplete(prefix, reader, size)
+        else:
+            raw_hits = response["hits"]["hits"]
+            dropped = hitcheck.unreadable([h["_id"] for h in raw_hits], reader)
+            suggestions = [
+                {"title": h["_source"]["title"], "kind": h["_source"]["kind"], "url": localised_url(h["_source"]["url"])}
+                for h in raw_hits
+                if h["_id"] not in dropped
+            ]
+            engine_answered()
     else:
         suggestions = database.autocomplete(prefix, reader, size)
     for suggestion in suggestions:
@@ -124,7 +175,11 @@ def related(page, user, size: int = 4) -> list[Hit]:
     if engine is not None and key:
         try:
             response = engine.search(queries.related_body(key, reader, size))
-            return [_hit(raw) for raw in response["hits"]["hits"]]
         except EngineUnavailable:
             pass
+        else:
+            raw_hits = response["hits"]["hits"]
+            dropped = hitcheck.unreadable([raw["_id"] for raw in raw_hits], reader)
+            engine_answered()
+            return [_hit(raw) for raw in raw_hits if raw["_id"] not in dropped]
     return database.related(page, reader, size)

@@ -1,6 +1,6 @@
 """Signal receivers: each records which index documents a change touches, nothing more."""
 
-from django.db.models.signals import post_save, pre_delete, pre_save
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from wagtail.signals import page_unpublished, post_page_move
 
 from search import sources
@@ -40,6 +40,33 @@ def on_page_moved(sender, instance, **kwargs):
     for page in instance.get_descendants().specific():
         keys |= keys_touched_by(page)
     queue(keys)
+
+
+def keys_under(path: str) -> set[str]:
+    """Every document of a subtree, and the depot items and communities showing its links:
+    a few queries however large the subtree (a restriction may cover a whole community)."""
+    from stories.models import CommunityPage, HeritageObjectPage, ObjectDepotLink, StoryDepotLink, StoryPage
+    from stories.services.access import subtree
+
+    stories = StoryPage.objects.filter(subtree(path)).values("pk")
+    objects = HeritageObjectPage.objects.filter(subtree(path))
+    keys = {f"story:{pk}" for pk in stories.values_list("pk", flat=True)}
+    keys |= {f"object:{pk}" for pk in objects.values_list("pk", flat=True)}
+    keys |= {f"community:{pk}" for pk in CommunityPage.objects.filter(subtree(path)).values_list("pk", flat=True)}
+    depot_ids = set(StoryDepotLink.objects.filter(story__in=stories).values_list("depot_item_id", flat=True))
+    depot_ids |= set(ObjectDepotLink.objects.filter(object_page__in=objects.values("pk")).values_list("depot_item_id", flat=True))
+    depot_ids |= set(objects.exclude(depot_item=None).values_list("depot_item_id", flat=True))
+    return keys | {f"depot:{pk}" for pk in depot_ids}
+
+
+def on_view_restriction_changed(sender, instance, **kwargs):
+    """A page's privacy was set, changed or removed: its documents and those below it carry
+    the restriction's id (and depot items and communities count only public links)."""
+    from wagtail.models import Page
+
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:  # gone with its page: the page's own deletion queued it
+        queue(keys_touched_by(page) | keys_under(page.path))
 
 
 def on_deleted(sender, instance, **kwargs):
@@ -93,6 +120,8 @@ def on_person_deleted(sender, instance, **kwargs):
 
 
 def connect():
+    from wagtail.models import PageViewRestriction
+
     from depot.models import DepotItem
     from stories.models import CommunityPage, HeritageObjectPage, Person, StoryPage
 
@@ -105,3 +134,5 @@ def connect():
     pre_save.connect(on_person_changing, sender=Person, dispatch_uid="search-person-changing")
     post_save.connect(on_person_saved, sender=Person, dispatch_uid="search-person-saved")
     pre_delete.connect(on_person_deleted, sender=Person, dispatch_uid="search-person-deleted")
+    post_save.connect(on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid="search-privacy-saved")
+    post_delete.connect(on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid="search-privacy-deleted")

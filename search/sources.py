@@ -80,6 +80,15 @@ class _Communities:
 
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
         self.root_url_path = site.root_page.url_path if site else "/"
+        from stories.services.access import view_restrictions
+
+        self.restrictions = view_restrictions()
+
+    def restrictions_on(self, path: str) -> list[str]:
+        """Ids of the view restrictions on a page or its ancestors, for the document."""
+        from stories.services.access import restrictions_on
+
+        return [str(r.pk) for r in restrictions_on(path, self.restrictions)]
 
     def url(self, url_path: str) -> str:
         """A page's Dutch URL from its url_path (single-site; the same as page.get_url())."""
@@ -219,6 +228,7 @@ def story_documents(ids, communities: _Communities) -> list[tuple[str, dict | No
                     "year_to": year_to,
                     "access_level": row["access_level"],
                     "embargo_until": row["embargo_until"],
+                    "view_restrictions": communities.restrictions_on(row["path"]),
                     "published_at": row["first_published_at"],
                     "url": communities.url(row["url_path"]),
                     "transcript": story_transcript(row["main_media_id"], clips[pk], transcripts),
@@ -356,6 +366,7 @@ def object_document(obj, communities: _Communities) -> dict | None:
         "year_to": year,
         "access_level": obj.access_level,
         "embargo_until": obj.embargo_until,
+        "view_restrictions": communities.restrictions_on(obj.path),
         "published_at": obj.first_published_at,
         "url": _dutch_url(obj),
     }
@@ -364,19 +375,15 @@ def object_document(obj, communities: _Communities) -> dict | None:
 def _public_linking_communities(item_ids, communities: _Communities) -> dict[int, set[str]]:
     """Per depot item, the slugs of communities whose *publicly readable* pages link to it.
 
-    Only public links count: a community-only story must not reveal, through a facet or
-    a depot item's document, that it exists.
+    Only what an anonymous visitor may read counts (the access rule, page privacy
+    included): a community-only or private story must not reveal, through a facet or a
+    depot item's document, that it exists.
     """
-    from django.db.models import Q
-    from django.utils import timezone
+    from stories.models import HeritageObjectPage, ObjectDepotLink, StoryDepotLink, StoryPage
+    from stories.services.access import readable_filter, reader_for
 
-    from stories.models import ObjectDepotLink, StoryDepotLink
-
-    today = timezone.localdate()
-    public = Q(access_level="public", live=True) & (Q(embargo_until__isnull=True) | Q(embargo_until__lte=today))
+    public = readable_filter(reader_for(None))
     result: dict[int, set[str]] = {}
-    from stories.models import HeritageObjectPage, StoryPage
-
     for model, page_field, pages in (
         (StoryDepotLink, "story", StoryPage.objects.filter(public)),
         (ObjectDepotLink, "object_page", HeritageObjectPage.objects.filter(public)),
@@ -433,13 +440,15 @@ def _depot_index_url() -> str:
     return _dutch_url(page) if page else ""
 
 
-def community_document(community) -> dict:
+def community_document(community, communities: _Communities) -> dict:
+    """A community's document; its collections are those its publicly readable stories link to."""
     from depot.models import DepotCollection
+    from stories.models import StoryPage
+    from stories.services.access import readable_filter, reader_for, subtree
 
+    public_stories = StoryPage.objects.filter(readable_filter(reader_for(None))).filter(subtree(community.path))
     collections = DepotCollection.objects.filter(
-        items__story_links__story__path__startswith=community.path,
-        items__story_links__story__live=True,
-        items__story_links__story__access_level="public",
+        items__story_links__story__in=public_stories.values("pk")
     ).values_list("slug", flat=True).distinct()
     return {
         "kind": "community",
@@ -451,6 +460,7 @@ def community_document(community) -> dict:
         "depot_collections": sorted(collections),
         "media_type": ["text"],
         "access_level": "public",
+        "view_restrictions": communities.restrictions_on(community.path),
         "published_at": community.first_published_at,
         "url": _dutch_url(community),
     }
@@ -473,7 +483,7 @@ def document_for(key: str) -> dict | None:
         return depot_documents([item], communities)[0][1] if item else None
     if kind == "community":
         community = CommunityPage.objects.live().filter(pk=pk).first()
-        return community_document(community) if community else None
+        return community_document(community, communities) if community else None
     raise ValueError(f"unknown index key {key!r}")
 
 
@@ -522,4 +532,4 @@ def iter_documents() -> Iterator[tuple[str, dict | None]]:
     for chunk in _chunks(DepotItem.objects.filter(withdrawn=False).select_related("collection")):
         yield from depot_documents(chunk, communities)
     for community in CommunityPage.objects.live():
-        yield f"community:{community.pk}", community_document(community)
+        yield f"community:{community.pk}", community_document(community, communities)

@@ -224,6 +224,11 @@ SEARCH_URL = env.str("SEARCH_URL", "")
 SEARCH_ENGINE = env.str("SEARCH_ENGINE", "opensearch")  # opensearch | elasticsearch
 SEARCH_INDEX_PREFIX = env.str("SEARCH_INDEX_PREFIX", "brengkunst_")
 SEARCH_TIMEOUT = env.float("SEARCH_TIMEOUT", 5.0)
+# When the engine answers a search, index updates still waiting (a send failed, or older
+# than SEARCH_REPLAY_AFTER_SECONDS) are sent: checked at most once per
+# SEARCH_REPLAY_CHECK_SECONDS, so an outage ends without running search_replay by hand.
+SEARCH_REPLAY_CHECK_SECONDS = env.float("SEARCH_REPLAY_CHECK_SECONDS", 60.0)
+SEARCH_REPLAY_AFTER_SECONDS = env.float("SEARCH_REPLAY_AFTER_SECONDS", 120.0)
 
 
 def _wagtail_search_backend(engine: str) -> str:

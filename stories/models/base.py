@@ -100,18 +100,18 @@ class AccessControlledPage(Page):
         return CommunityPage.objects.ancestor_of(self).first()
 
     def serve(self, request, *args, **kwargs):
-        if not access.can_read(request.user, self):
+        if not access.can_read(request.user, self, request=request):
             embargoed = self.embargo_until and self.embargo_until > _today()
             if not request.user.is_authenticated and not embargoed:
                 return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
             raise Http404
         response = super().serve(request, *args, **kwargs)
-        if not access.is_publicly_readable(self):
+        if not access.is_publicly_readable(self, request=request):
             patch_cache_control(response, private=True, no_store=True)
         return response
 
     def get_sitemap_urls(self, request=None):
-        if not access.is_publicly_readable(self):
+        if not access.is_publicly_readable(self, request=request):
             return []
         return super().get_sitemap_urls(request)
 
