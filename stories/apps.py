@@ -11,7 +11,10 @@ class StoriesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from stories.people_history import install
+
         post_migrate.connect(_ensure_roles)
+        install()  # the admin's history of people: only the people the reader may see
 
 
 def _ensure_roles(sender, using="default", **kwargs):

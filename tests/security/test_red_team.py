@@ -31,6 +31,7 @@ from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.log_actions import log
 from wagtail.models import Page, PageViewRestriction
 
 from editorial.services.consent import record_consent, withdraw_consent
@@ -180,6 +181,9 @@ def world(community_a, community_b, depot_index, django_capture_on_commit_callba
         full_name=REAL_NAME, pseudonym=PSEUDONYM, name_display="pseudonym", email=REAL_EMAIL, bio=REAL_BIO
     )
 
+    # Museum staff corrected the narrator's record: the site history has an entry naming them.
+    log(instance=narrator, action="wagtail.edit")
+
     # The control: a public story, told by the pseudonymous narrator, with a transcript in
     # which the speaker label spells the real name in capitals.
     public_story, *_ = _story_with_everything(community_a, "openbaar", PUBLIC_TOKEN)
@@ -272,6 +276,16 @@ ADMIN_DOORS = [
     "/admin/bulk/wagtailcore/page/unpublish/?id={story}",
     "/admin/bulk/wagtailcore/page/move/?id={story}",
     "/admin/reports/site-history/",
+    "/admin/reports/site-history/?export=csv",
+    "/admin/bulk/wagtailimages/image/delete/?id={image}",
+    "/admin/bulk/wagtailimages/image/add_to_collection/?id={image}",
+    "/admin/bulk/wagtaildocs/document/delete/?id={document}",
+    "/admin/bulk/wagtaildocs/document/add_to_collection/?id={document}",
+    "/admin/images/{image}/",
+    "/admin/documents/edit/{document}/",
+    "/admin/media/edit/{recording}/",
+    "/admin/snippets/stories/person/usage/{person}/",
+    "/admin/snippets/stories/person/history/{person}/",
 ]
 
 
@@ -367,6 +381,9 @@ class RedTeam:
                     community=world.community.pk,
                     story=secret.story.pk,
                     person=world.narrator.pk,
+                    image=secret.image.pk,
+                    document=secret.document.pk,
+                    recording=secret.recording.pk,
                     name=REAL_NAME.split()[1],
                 )
                 self.knock(door, allowed=[s for s in self.secrets if s.casefold() in door.casefold()])
