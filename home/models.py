@@ -30,19 +30,20 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from stories.models import CommunityPage, StoryPage
-        from stories.services.access import readable_filter, reader_for
+        from stories.services.access import readable_filter, readable_page_filter, reader_for
         from stories.services.listings import story_cards
 
         context = super().get_context(request, *args, **kwargs)
+        reader = reader_for(request.user)
         context["latest_stories"] = list(
             story_cards(
-                StoryPage.objects.filter(readable_filter(reader_for(request.user))).order_by(
+                StoryPage.objects.filter(readable_filter(reader)).order_by(
                     "-first_published_at"
                 )
             )[:6]
         )
         context["communities"] = list(
-            CommunityPage.objects.live()
+            CommunityPage.objects.filter(readable_page_filter(reader))
             .select_related("hero_image")
             .prefetch_related("hero_image__renditions")
             .order_by("title")

@@ -25,10 +25,12 @@ class CommunityIndexPage(Page):
         verbose_name = _("community index page")
 
     def get_context(self, request, *args, **kwargs):
+        from stories.services.access import readable_page_filter
+
         context = super().get_context(request, *args, **kwargs)
         context["communities"] = (
             CommunityPage.objects.child_of(self)
-            .live()
+            .filter(readable_page_filter(request.user))  # live, and Wagtail's page privacy
             .select_related("hero_image")
             .prefetch_related("hero_image__renditions")
         )

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from stories.services.access import readable_filter, reader_for, subtree
+from stories.services.access import readable_filter, readable_page_filter, reader_for, subtree
 
 RELATED_LIMIT = 6
 
@@ -152,7 +152,7 @@ def story_context(story, user) -> dict:
             )[:RELATED_LIMIT]
         ),
         "linked_communities": list(
-            CommunityPage.objects.live().filter(pk__in=_linked(story.related_communities))
+            CommunityPage.objects.filter(readable_page_filter(reader)).filter(pk__in=_linked(story.related_communities))
         ),
         "more_stories": list(
             story_cards(

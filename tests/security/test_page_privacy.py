@@ -211,3 +211,15 @@ def test_setting_and_removing_a_restriction_updates_the_index(
     engine.refresh()
     assert indexed_restrictions(stories["open"]) == []
     assert visible(client.get("/search/", {"q": WORD, "format": "json"}).content.decode()) == set(TITLES)
+
+
+@pytest.mark.parametrize("where", ["home", "community index"])
+def test_a_community_behind_wagtails_page_privacy_is_not_listed(client, community_a, community_b, home_page, where):
+    """The home page and the community index listed every live community by title."""
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=community_b, restriction_type=PageViewRestriction.LOGIN)
+    url = home_page.url if where == "home" else community_a.get_parent().url
+    html = client.get(url).content.decode()
+    assert community_a.title in html
+    assert community_b.title not in html
