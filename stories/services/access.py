@@ -219,7 +219,9 @@ def _under(paths, field="path") -> Q:
 
 
 def _grant_filter(grant: Grant, rule: Rule, access_fields: bool) -> Q:
-    condition = Q()
+    # Not an empty Q(): Django drops an empty Q from an OR (Q(pk__in=[]) | Q() is
+    # Q(pk__in=[])), so a grant without conditions would grant nothing.
+    condition = Q(live=True)
     if grant.levels is not None:
         if access_fields:
             condition &= Q(access_level__in=grant.levels)

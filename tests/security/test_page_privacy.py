@@ -223,3 +223,18 @@ def test_a_community_behind_wagtails_page_privacy_is_not_listed(client, communit
     html = client.get(url).content.decode()
     assert community_a.title in html
     assert community_b.title not in html
+
+
+def test_a_community_without_restrictions_is_readable_by_everyone(client, community_a, member_b):
+    """The rule for pages without access levels grants an unrestricted community to all
+    (a grant without conditions once granted nothing: Django drops an empty Q from an OR)."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from stories.models import CommunityPage
+    from stories.services.access import readable_page_filter
+
+    for user in (AnonymousUser(), member_b):
+        assert community_a.specific in CommunityPage.objects.filter(readable_page_filter(user))
+    kinds = [hit["kind"] for hit in client.get("/search/", {"format": "json"}).json()["results"]]
+    assert "community" in kinds
+    assert community_a.url in client.get(community_a.get_parent().url).content.decode()
