@@ -134,7 +134,7 @@ def test_the_curator_sees_which_labels_were_held_back(admin_client, story):
     # labels that map to a person, and ordinary labels, are not on the list
     warning = edit[edit.index("speaker-warning"):]
     warning = warning[: warning.index("</div>")]
-    assert "HENDRIKA PIETERSEN" in warning and "visitors see “Spreker”" in warning
+    assert "HENDRIKA PIETERSEN" in warning and "bezoekers zien “Spreker”" in warning  # the admin speaks Dutch
     assert "VERBORGEN" not in warning and "Interviewer" not in warning and "Verteller" not in warning
     listing = admin_client.get(reverse("transcripts:index")).content.decode()
     assert "HENDRIKA PIETERSEN" in listing
