@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Last: the demo sits on top of every app (it may import them; none imports it).
+    "demo",
 ]
 
 MIDDLEWARE = [

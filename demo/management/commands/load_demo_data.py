@@ -1,12 +1,12 @@
 """manage.py load_demo_data: a bilingual Rotterdam demo, safe to run again.
 
-The content lives in stories/demo/content.py, the generated images and sounds in
-stories/demo/media_files.py and the loading logic in stories/demo/loader.py.
+The content lives in demo/content.py, the generated images and sounds in
+demo/media_files.py and the loading logic in demo/loader.py.
 """
 
 from django.core.management.base import BaseCommand, CommandError
 
-from stories.demo.loader import DemoDataError, load_demo, table_counts
+from demo.loader import DemoDataError, load_demo, table_counts
 
 
 class Command(BaseCommand):

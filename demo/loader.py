@@ -2,7 +2,7 @@
 
 Every record is looked up by a natural key (page slug under its parent, inventory
 number, collection slug, person's full name, place name, image or recording title,
-username) and only written when it is missing or differs from stories.demo.content.
+username) and only written when it is missing or differs from demo.content.
 A page gets a new revision and is published only when something on it changed (or
 when it is not live: the demo's pages are put back online), so running the loader
 again adds no rows, no revisions and no files.
@@ -36,9 +36,9 @@ from wagtail.models import Collection, Page, Revision, Site
 from wagtail.utils.file import hash_filelike
 from wagtailmedia.models import get_media_model
 
+from demo import content, media_files
 from depot.models import DepotCollection, DepotIndexPage, DepotItem, DepotRelation
 from home.models import HomePage
-from stories.demo import content, media_files
 from stories.models import (
     AccessLevel,
     CommunityIndexPage,
