@@ -20,10 +20,10 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies.base import BasePermissionPolicy
 
+from core.timecodes import clock
 from media.forms import SegmentForm, TranscriptForm
 from media.models import OralHistoryMedia, Segment, Transcript
 from media.speakers import withheld_label, withheld_labels
-from media.timecodes import clock
 
 
 def _media_policy():

@@ -20,8 +20,8 @@ from django.utils.translation import ngettext
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtailmedia.forms import BaseMediaForm
 
+from core.timecodes import clock, parse
 from media import probe
-from media.timecodes import clock, parse_time
 
 logger = logging.getLogger(__name__)
 
@@ -176,7 +176,7 @@ class TimecodeField(forms.Field):
         value = str(value).strip() if value is not None else ""
         if value in self.empty_values:
             return None
-        seconds = parse_time(value)
+        seconds = parse(value)
         if seconds is None:
             raise forms.ValidationError(_("Write the time as 12:34, 12:34.500 or 1:02:03."))
         return round(seconds * 1000)

@@ -87,7 +87,7 @@ class Segment(models.Model):
         indexes = [models.Index(fields=["transcript", "start_ms"], name="media_segment_time")]
 
     def __str__(self):
-        from media.timecodes import clock
+        from core.timecodes import clock
 
         return f"{clock(self.start_ms / 1000)} {self.text[:60]}"
 
@@ -112,7 +112,7 @@ class Segment(models.Model):
             .first()
         )
         if overlapping:
-            from media.timecodes import clock
+            from core.timecodes import clock
 
             raise ValidationError(
                 _("This segment overlaps the one from %(start)s to %(end)s: %(text)s")

@@ -15,7 +15,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
-from media.timecodes import clock, parse_time
+from core.timecodes import clock, parse
 
 
 @dataclass
@@ -106,7 +106,7 @@ def build_player(media, request=None, dom_id="recording", language="", clip_star
     if player.is_clip:
         player.start = clip_start
     elif request is not None:
-        requested = parse_time(request.GET.get("t", ""))
+        requested = parse(request.GET.get("t", ""))
         if requested is not None and (not media.duration or requested < media.duration):
             player.start = requested
     transcripts = list(media.transcripts.all().order_by("language"))

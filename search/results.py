@@ -95,7 +95,7 @@ class SearchResults:
 def add_transcript_moment(hit: Hit, start_ms: int, sentence_html: str, speaker: str = "", anchor: str = "") -> Hit:
     """Point the hit at a moment of the story's recording: ``?t=MM:SS`` starts the main
     player there; a sentence of a clip links to that clip's player, which plays its part."""
-    from media.timecodes import t_param
+    from core.timecodes import t_param
 
     if hit.url:
         hit.moment_time = t_param(start_ms / 1000)

@@ -257,7 +257,7 @@ class Clip:
 
 def clip_blocks(body) -> list[Clip]:
     """The clip blocks of a raw StreamField body; clips with unreadable times are skipped."""
-    from stories.blocks import parse_timecode
+    from core.timecodes import parse_clip_time
 
     clips = []
     for block in body:
@@ -267,8 +267,8 @@ def clip_blocks(body) -> list[Clip]:
         if not isinstance(value, dict) or not value.get("recording"):
             continue
         try:
-            start = parse_timecode(str(value.get("start") or "")) or 0.0
-            end = parse_timecode(str(value.get("end") or ""))
+            start = parse_clip_time(str(value.get("start") or "")) or 0.0
+            end = parse_clip_time(str(value.get("end") or ""))
             media_id = int(value["recording"])
         except (TypeError, ValueError):
             continue

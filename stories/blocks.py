@@ -7,6 +7,8 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 from wagtailmedia.blocks import AbstractMediaChooserBlock
 
+from core.timecodes import parse_clip_time
+
 
 class RecordingChooserBlock(AbstractMediaChooserBlock):
     """Chooses an audio or video recording; rendering is done by the clip template."""
@@ -41,20 +43,6 @@ class ImageBlock(blocks.StructBlock):
         label = _("Image")
 
 
-def parse_timecode(value: str) -> float | None:
-    """'1:02:03', '12:34' or '75' (seconds) to seconds; None for an empty value."""
-    value = (value or "").strip()
-    if not value:
-        return None
-    parts = value.split(":")
-    if len(parts) > 3 or not all(p.replace(".", "", 1).isdigit() for p in parts):
-        raise ValueError(value)
-    seconds = 0.0
-    for part in parts:
-        seconds = seconds * 60 + float(part)
-    return seconds
-
-
 class MediaClipBlock(blocks.StructBlock):
     """A part of a recording quoted in the story, from start to end."""
 
@@ -72,12 +60,12 @@ class MediaClipBlock(blocks.StructBlock):
         value = super().clean(value)
         errors = {}
         try:
-            start = parse_timecode(value["start"])
+            start = parse_clip_time(value["start"])
         except ValueError:
             errors["start"] = ErrorList([_("Write the time as 12:34 or 1:02:03.")])
             start = None
         try:
-            end = parse_timecode(value["end"])
+            end = parse_clip_time(value["end"])
         except ValueError:
             errors["end"] = ErrorList([_("Write the time as 12:34 or 1:02:03.")])
             end = None

@@ -1,7 +1,7 @@
 from django import template
 
+from core.timecodes import parse
 from media.player import build_player
-from media.timecodes import parse_time
 
 register = template.Library()
 
@@ -10,8 +10,8 @@ register = template.Library()
 def recording_player(context, media, dom_id="recording", language="", start="", end=""):
     """The accessible player with its transcript; ``start``/``end`` (12:34) make it a clip."""
     request = context.get("request")
-    clip_start = parse_time(start) if start else None
-    clip_end = parse_time(end) if end else None
+    clip_start = parse(start) if start else None
+    clip_end = parse(end) if end else None
     if clip_end is not None and clip_start is None:
         clip_start = 0.0
     player = build_player(media, request, dom_id, language, clip_start, clip_end)

@@ -22,7 +22,6 @@ from .model import (
     Problem,
     Segment,
     Transcript,
-    format_timestamp,
     to_webvtt,
     validate,
 )
@@ -37,7 +36,6 @@ __all__ = [
     "Segment",
     "Transcript",
     "TranscriptError",
-    "format_timestamp",
     "load_transcript",
     "parse_srt",
     "parse_transcript",

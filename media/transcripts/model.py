@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from core.timecodes import format_timestamp
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -80,22 +82,6 @@ class ParseResult:
     @property
     def warnings(self) -> list[Problem]:
         return [problem for problem in self.problems if problem.severity != ERROR]
-
-
-# --- times ----------------------------------------------------------------------------
-def to_ms(seconds: float) -> int:
-    return round(seconds * 1000)
-
-
-def format_timestamp(seconds: float, separator: str = ".") -> str:
-    """``HH:MM:SS.mmm`` (hours always written, at least two digits)."""
-    ms = to_ms(seconds)
-    sign = "-" if ms < 0 else ""
-    ms = abs(ms)
-    hours, ms = divmod(ms, 3_600_000)
-    minutes, ms = divmod(ms, 60_000)
-    secs, ms = divmod(ms, 1000)
-    return f"{sign}{hours:02d}:{minutes:02d}:{secs:02d}{separator}{ms:03d}"
 
 
 # --- validation -----------------------------------------------------------------------

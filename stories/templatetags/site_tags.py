@@ -10,7 +10,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
-from stories.blocks import parse_timecode
+from core.timecodes import parse_clip_time
 
 register = template.Library()
 
@@ -82,11 +82,10 @@ def lang_attr(code):
     return format_html(' lang="{}"', code)
 
 
-@register.filter
-def timecode_seconds(value):
-    """'12:34' → '754', '1:02:03.5' → '3723.5'; empty or unreadable → ''."""
+def _seconds_text(value) -> str:
+    """'12:34' → '754', '1:02:03.5' → '3723.5'; empty or unreadable → '' (a clip's own reading)."""
     try:
-        seconds = parse_timecode(str(value or ""))
+        seconds = parse_clip_time(str(value or ""))
     except ValueError:
         return ""
     if seconds is None:
@@ -97,8 +96,8 @@ def timecode_seconds(value):
 @register.simple_tag
 def media_fragment(start, end=""):
     """A W3C media fragment for a clip: '#t=754,800' (or '#t=754' without an end)."""
-    start_s = timecode_seconds(start)
-    end_s = timecode_seconds(end)
+    start_s = _seconds_text(start)
+    end_s = _seconds_text(end)
     if not start_s and not end_s:
         return ""
     fragment = f"#t={start_s or 0}"
@@ -176,17 +175,3 @@ def readable(context, page):
 def depot_index_url(context):
     """The URL of the public depot page, or None."""
     return _depot_index(context)[1]
-
-
-@register.filter
-def clock(seconds):
-    """A duration in seconds as 4:05 or 1:02:03."""
-    try:
-        total = int(round(float(seconds)))
-    except (TypeError, ValueError):
-        return ""
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{hours}:{minutes:02d}:{secs:02d}"
-    return f"{minutes}:{secs:02d}"

@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from core.timecodes import format_timestamp  # noqa: E402
 from media.transcripts import load_transcript, parse_srt, parse_webvtt, to_webvtt  # noqa: E402
-from media.transcripts.model import format_timestamp  # noqa: E402
 
 SPEAKERS = ["Interviewer", "Maria Lopes", "Ana dos Santos"]
 LINES = [

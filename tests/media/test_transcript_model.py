@@ -2,6 +2,7 @@
 
 import pytest
 
+from core.timecodes import format_timestamp
 from media.transcripts import (
     Problem,
     Segment,
@@ -13,7 +14,6 @@ from media.transcripts import (
     to_webvtt,
     validate,
 )
-from media.transcripts.model import format_timestamp
 
 
 def _vtt(*blocks: str) -> bytes:
@@ -75,13 +75,6 @@ def test_srt_sample_round_trips_through_webvtt(shared_data):
     transcript = load_transcript(data, "example-in-styled.srt")
     again = load_transcript(to_webvtt(transcript).encode(), "again.vtt")
     assert again.segments == transcript.segments
-
-
-def test_timestamps_are_written_with_hours_and_milliseconds():
-    assert format_timestamp(0) == "00:00:00.000"
-    assert format_timestamp(62.0) == "00:01:02.000"
-    assert format_timestamp(3 * 3600 + 59 * 60 + 59.9995) == "04:00:00.000"
-    assert format_timestamp(101.04) == "00:01:41.040"
 
 
 # --- refused files --------------------------------------------------------------------

@@ -6,9 +6,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from core.timecodes import format_timestamp
 from media.models import Segment, Transcript
 from media.transcript_service import TranscriptError, export_webvtt, import_transcript, speaker_names
-from media.transcripts import format_timestamp, load_transcript
+from media.transcripts import load_transcript
 from tests.factories import PersonFactory, StoryPageFactory
 from tests.media.conftest import make_recording
 
