@@ -119,7 +119,9 @@ class ContributionForm(forms.Form):
     )
     consent_agreed = forms.BooleanField(
         label=_("I have read the consent text above and agree with it."),
-        error_messages={"required": _("Tick this box to agree with the consent text; without it we cannot keep your contribution.")},
+        error_messages={
+            "required": _("Tick this box to agree with the consent text; without it we cannot keep your contribution.")
+        },
     )
     consent_text_version = forms.CharField(widget=forms.HiddenInput)
     form_token = forms.CharField(widget=forms.HiddenInput, max_length=64)

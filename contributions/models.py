@@ -120,9 +120,7 @@ class Contribution(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     decision_note = models.TextField(_("note on the decision"), blank=True)
-    page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    page = models.ForeignKey("wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     published_notice_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Spam control and double-submit protection; an address is never stored in clear.
     sender_address_hash = models.CharField(max_length=64, db_index=True, editable=False)

@@ -14,9 +14,7 @@ def notify_sender_on_publish(page):
     from contributions.models import Contribution
     from contributions.services.notifications import send_published
 
-    pending = list(
-        Contribution.objects.filter(page_id=page.pk, published_notice_sent_at__isnull=True)
-    )
+    pending = list(Contribution.objects.filter(page_id=page.pk, published_notice_sent_at__isnull=True))
     for contribution in pending:
         # Mark first, in the publishing transaction; mail after commit, so a rollback sends nothing.
         Contribution.objects.filter(pk=contribution.pk).update(published_notice_sent_at=timezone.now())

@@ -30,8 +30,16 @@ def register_inbox_menu_item():
 @hooks.register("register_log_actions")
 def register_contribution_log_actions(actions):
     actions.register_model(Contribution, ModelLogEntry)
-    actions.register_action("contributions.received", _("Contribution received"), _("Contribution received from the public form"))
+    actions.register_action(
+        "contributions.received", _("Contribution received"), _("Contribution received from the public form")
+    )
     actions.register_action("contributions.in_review", _("Contribution in review"), _("Contribution opened for review"))
-    actions.register_action("contributions.accepted", _("Contribution accepted"), _("Contribution accepted; draft page created and submitted to the workflow"))
+    actions.register_action(
+        "contributions.accepted",
+        _("Contribution accepted"),
+        _("Contribution accepted; draft page created and submitted to the workflow"),
+    )
     actions.register_action("contributions.declined", _("Contribution declined"), _("Contribution declined"))
-    actions.register_action("contributions.page_created", _("Created from a contribution"), _("Page created from a public contribution"))
+    actions.register_action(
+        "contributions.page_created", _("Created from a contribution"), _("Page created from a public contribution")
+    )

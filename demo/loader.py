@@ -164,16 +164,13 @@ class PageSync:
         page = model.objects.child_of(parent).filter(slug=slug).first()
         if page is None and Page.objects.child_of(parent).filter(slug=slug).exists():
             raise DemoDataError(
-                f"{parent.url_path}{slug}/ exists but is not a {model.__name__}; "
-                "move or rename it first."
+                f"{parent.url_path}{slug}/ exists but is not a {model.__name__}; move or rename it first."
             )
         self.created = page is None
         self.page = page or model(slug=slug)
         self.changed: list[str] = []
 
-    def apply(
-        self, fields=None, m2m=None, tags=None, children=None, stream=None
-    ) -> PageSync:
+    def apply(self, fields=None, m2m=None, tags=None, children=None, stream=None) -> PageSync:
         page = self.page
         for name, value in (fields or {}).items():
             if getattr(page, name) != value:
@@ -181,11 +178,7 @@ class PageSync:
                 self.changed.append(name)
         for name, objects in (m2m or {}).items():
             wanted = {obj.pk for obj in objects}
-            current = (
-                set(getattr(page, name).values_list("pk", flat=True))
-                if page.pk
-                else set()
-            )
+            current = set(getattr(page, name).values_list("pk", flat=True)) if page.pk else set()
             if wanted != current:
                 setattr(page, name, list(objects))
                 self.changed.append(name)
@@ -195,14 +188,7 @@ class PageSync:
                 page.tags.set(sorted(tags))
                 self.changed.append("tags")
         for name, (child_model, keys, rows) in (children or {}).items():
-            current = (
-                [
-                    {k: getattr(child, k) for k in keys}
-                    for child in getattr(page, name).all()
-                ]
-                if page.pk
-                else []
-            )
+            current = [{k: getattr(child, k) for k in keys} for child in getattr(page, name).all()] if page.pk else []
             if current != rows:
                 setattr(
                     page,
@@ -295,19 +281,13 @@ class Loader:
         """Run one part of the load and note how long it took."""
         started = time.monotonic()
         value = method(*args)
-        self.result.timings[method.__name__.removeprefix("load_").replace("_", " ")] = (
-            time.monotonic() - started
-        )
+        self.result.timings[method.__name__.removeprefix("load_").replace("_", " ")] = time.monotonic() - started
         return value
 
     # -- site
 
     def home_page(self) -> HomePage:
-        site = (
-            Site.objects.filter(is_default_site=True)
-            .select_related("root_page")
-            .first()
-        )
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
         root = site.root_page.specific if site else None
         if not isinstance(root, HomePage):
             root = HomePage.objects.first()
@@ -324,9 +304,7 @@ class Loader:
             self.root_collection(),
             alt="Kleurige abstracte compositie met de tekst Brengkunst",
         )
-        sync = PageSync(
-            home.get_parent(), HomePage, home.slug, self.result, "home page"
-        )
+        sync = PageSync(home.get_parent(), HomePage, home.slug, self.result, "home page")
         sync.apply(
             fields={
                 "intro": content.HOME["intro"],
@@ -428,10 +406,7 @@ class Loader:
         wanted = {code for story in content.STORIES for code in story["languages"]}
         missing = sorted(wanted - set(self.languages))
         if missing:
-            raise DemoDataError(
-                f"Languages {', '.join(missing)} are not seeded: "
-                "run `manage.py migrate`."
-            )
+            raise DemoDataError(f"Languages {', '.join(missing)} are not seeded: run `manage.py migrate`.")
 
     # -- depot
 
@@ -456,9 +431,7 @@ class Loader:
         for slug, items in generated.items():
             self.generated[slug] = [item["inventory_number"] for item in items]
             specs.extend(items)
-        existing = DepotItem.objects.in_bulk(
-            [s["inventory_number"] for s in specs], field_name="inventory_number"
-        )
+        existing = DepotItem.objects.in_bulk([s["inventory_number"] for s in specs], field_name="inventory_number")
         for spec in specs:
             spec = dict(spec)
             number = spec.pop("inventory_number")
@@ -495,9 +468,7 @@ class Loader:
     def load_communities(self, community_index):
         self.log("Communities")
         for spec in content.COMMUNITIES:
-            sync = PageSync(
-                community_index, CommunityPage, spec["slug"], self.result, "community"
-            )
+            sync = PageSync(community_index, CommunityPage, spec["slug"], self.result, "community")
             sync.apply(
                 fields={
                     "title": spec["title"],
@@ -531,20 +502,14 @@ class Loader:
 
     @staticmethod
     def _file_exists(field_file) -> bool:
-        return bool(
-            field_file
-            and field_file.name
-            and field_file.storage.exists(field_file.name)
-        )
+        return bool(field_file and field_file.name and field_file.storage.exists(field_file.name))
 
     def image(self, title, caption, palette, collection, alt=""):
         """A generated image, found by title; regenerated only when its file is gone."""
         Image = get_image_model()
         image = Image.objects.filter(title=title).order_by("pk").first()
         if image is not None and self._file_exists(image.file):
-            changed = _sync_fields(
-                image, {"collection_id": collection.pk, "description": alt[:255]}
-            )
+            changed = _sync_fields(image, {"collection_id": collection.pk, "description": alt[:255]})
             if changed:
                 image.save(update_fields=changed)
             self.result.count("image", "updated" if changed else "unchanged")
@@ -568,9 +533,7 @@ class Loader:
         self.log("Recordings")
         Media = get_media_model()
         for spec in content.RECORDINGS:
-            collection = (
-                self.collections.get(spec["community"]) or self.root_collection()
-            )
+            collection = self.collections.get(spec["community"]) or self.root_collection()
             media = Media.objects.filter(title=spec["title"]).order_by("pk").first()
             if media is not None and self._file_exists(media.file):
                 changed = _sync_fields(
@@ -581,9 +544,7 @@ class Loader:
                     media.save(update_fields=changed)
                 self.result.count("recording", "updated" if changed else "unchanged")
             else:
-                sound = media_files.speech_like_wav(
-                    spec["key"], spec["seconds"], spec["voice"]
-                )
+                sound = media_files.speech_like_wav(spec["key"], spec["seconds"], spec["voice"])
                 media = self._save_media(
                     media,
                     spec["title"],
@@ -661,12 +622,8 @@ class Loader:
             palette = _palette(spec["community"])
             images = []
             for n, (caption, alt) in enumerate(spec.get("images", []), start=1):
-                image = self.image(
-                    f"{spec['title']}: foto {n}", caption, palette, collection, alt=alt
-                )
-                images.append(
-                    {"image_id": image.pk, "alt_text": alt, "caption": caption}
-                )
+                image = self.image(f"{spec['title']}: foto {n}", caption, palette, collection, alt=alt)
+                images.append({"image_id": image.pk, "alt_text": alt, "caption": caption})
             links = [
                 {
                     "depot_item_id": self.depot_item(ref).pk,
@@ -675,12 +632,8 @@ class Loader:
                 }
                 for ref, relation, note in spec.get("depot_links", [])
             ]
-            brought_by = (
-                self.people[spec["brought_by"]] if spec.get("brought_by") else None
-            )
-            depot_item = (
-                self.depot_item(spec["depot_item"]) if spec.get("depot_item") else None
-            )
+            brought_by = self.people[spec["brought_by"]] if spec.get("brought_by") else None
+            depot_item = self.depot_item(spec["depot_item"]) if spec.get("depot_item") else None
             sync = PageSync(
                 community,
                 HeritageObjectPage,
@@ -729,12 +682,8 @@ class Loader:
         community = self.communities[spec["community"]]
         recorded = parse_fuzzy_date(spec.get("recorded", "")) or (None, None)
         period = spec.get("period") or (None, None)
-        recording = (
-            self.recordings[spec["recording"]] if spec.get("recording") else None
-        )
-        interviewer = (
-            self.people[spec["interviewer"]] if spec.get("interviewer") else None
-        )
+        recording = self.recordings[spec["recording"]] if spec.get("recording") else None
+        interviewer = self.people[spec["interviewer"]] if spec.get("interviewer") else None
         sync = PageSync(community, StoryPage, spec["slug"], self.result, "story")
         sync.apply(
             fields={
@@ -759,25 +708,16 @@ class Loader:
             },
             m2m={
                 "places": [self.places[key] for key in spec.get("places", [])],
-                "languages": [
-                    self.languages[code] for code in spec.get("languages", [])
-                ],
-                "related_communities": [
-                    self.communities[k] for k in spec.get("related_communities", [])
-                ],
-                "related_objects": [
-                    self.objects[slug] for slug in spec.get("objects", [])
-                ],
+                "languages": [self.languages[code] for code in spec.get("languages", [])],
+                "related_communities": [self.communities[k] for k in spec.get("related_communities", [])],
+                "related_objects": [self.objects[slug] for slug in spec.get("objects", [])],
             },
             tags=spec.get("tags", []),
             children={
                 "narrators": (
                     StoryNarrator,
                     ("person_id",),
-                    [
-                        {"person_id": self.people[key].pk}
-                        for key in spec.get("narrators", [])
-                    ],
+                    [{"person_id": self.people[key].pk} for key in spec.get("narrators", [])],
                 ),
                 "depot_links": (
                     StoryDepotLink,
@@ -843,9 +783,7 @@ class Loader:
                     {"depot_item": self.depot_item(ref).pk, "note": note},
                 )
             else:
-                raise DemoDataError(
-                    f"Unknown body item {kind!r} in story {spec['slug']}"
-                )
+                raise DemoDataError(f"Unknown body item {kind!r} in story {spec['slug']}")
             blocks.append(
                 {
                     "type": block[0],
@@ -890,9 +828,7 @@ class Loader:
             if changed:
                 user.save(update_fields=changed)
             self.result.count("user", "updated" if changed else "unchanged")
-        self.result.users.append(
-            {"username": username, "password": password, "role": role}
-        )
+        self.result.users.append({"username": username, "password": password, "role": role})
         return user
 
     def load_users(self):
@@ -904,10 +840,7 @@ class Loader:
         first = self.communities[content.COMMUNITIES[0]["key"]]
         first.refresh_from_db(fields=["curator_group", "member_group"])
         if first.curator_group_id is None or first.member_group_id is None:
-            raise DemoDataError(
-                f"{first.title} has no curator or member group "
-                "(see stories.services.roles)."
-            )
+            raise DemoDataError(f"{first.title} has no curator or member group (see stories.services.roles).")
         # The group exists after migrate; ensuring it again is safe and cheap.
         museum_group = ensure_museum_staff_group()
         self.result.users[0]["group"] = "(superuser)"
@@ -958,23 +891,17 @@ def generate_depot_items() -> dict[str, list[dict]]:
     for collection in content.DEPOT_COLLECTIONS:
         slug = collection["slug"]
         rng = random.Random(f"{spec['seed']}:{slug}")
-        handwritten = sum(
-            1 for item in content.DEPOT_ITEMS if item["collection"] == slug
-        )
+        handwritten = sum(1 for item in content.DEPOT_ITEMS if item["collection"] == slug)
         items = []
         while len(items) < collection["size"] - handwritten:
-            type_nl, type_en, media, dimension_template = rng.choice(
-                spec["object_types"][slug]
-            )
+            type_nl, type_en, media, dimension_template = rng.choice(spec["object_types"][slug])
             motif_nl, motif_en = rng.choice(spec["motifs"])
             maker, role = rng.choice(spec["makers"][slug])
             year = rng.randint(*spec["year_range"])
             template = rng.choice(spec["dates"])
             if "{d}" in template and not 1900 <= year <= 1999:
                 template = "{y}"
-            date_text = template.format(
-                y=year, y2=year + rng.randint(1, 8), d=(year % 100) // 10 * 10
-            )
+            date_text = template.format(y=year, y2=year + rng.randint(1, 8), d=(year % 100) // 10 * 10)
             years = parse_fuzzy_date(date_text) or (year, year)
             low, high = spec["acquisition_years"]
             acquired = rng.randint(max(low, min(years[1], high)), high)
@@ -1002,9 +929,7 @@ def generate_depot_items() -> dict[str, list[dict]]:
                     "object_type": type_nl.lower(),
                     "medium": medium,
                     "dimensions": dimensions,
-                    "description": (
-                        f"{type_nl} {motif_nl}, {medium}. Verworven in {acquired}."
-                    ),
+                    "description": (f"{type_nl} {motif_nl}, {medium}. Verworven in {acquired}."),
                     "rights": rng.choice(spec["rights"]),
                 }
             )

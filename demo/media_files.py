@@ -58,9 +58,7 @@ def _font(size: int):
         return ImageFont.load_default()
 
 
-def generative_image(
-    seed: str, caption: str, palette: str = "depot", size=IMAGE_SIZE
-) -> bytes:
+def generative_image(seed: str, caption: str, palette: str = "depot", size=IMAGE_SIZE) -> bytes:
     """A JPEG of shapes in a community's colours, with the caption at the bottom."""
     rng = random.Random(seed)
     colours = [_rgb(c) for c in PALETTES.get(palette, PALETTES["depot"])]
@@ -92,14 +90,9 @@ def generative_image(
             amplitude, period = rng.randint(20, 90), rng.randint(250, 700)
             phase = rng.random() * math.tau
             thickness = rng.randint(30, 110)
-            top = [
-                (x, base + amplitude * math.sin(phase + x / period * math.tau))
-                for x in range(0, width + 25, 25)
-            ]
+            top = [(x, base + amplitude * math.sin(phase + x / period * math.tau)) for x in range(0, width + 25, 25)]
             bottom = [(x, y + thickness) for x, y in reversed(top)]
-            shapes.polygon(
-                top + bottom, fill=(*accents[band % len(accents)], rng.randint(90, 190))
-            )
+            shapes.polygon(top + bottom, fill=(*accents[band % len(accents)], rng.randint(90, 190)))
     elif style == "weave":  # a check like a koto, a handira or a market cloth
         step = rng.randint(60, 140)
         for i, x in enumerate(range(0, width, step)):
@@ -183,17 +176,10 @@ def _vowel_table(vowel, f0, rate, cache) -> list[float]:
         f = k * f0
         if f > rate / 2 - 500:
             break
-        weight = (
-            math.exp(-(((f - f1) / 180) ** 2))
-            + 0.6 * math.exp(-(((f - f2) / 260) ** 2))
-            + 0.08 / k
-        )
+        weight = math.exp(-(((f - f1) / 180) ** 2)) + 0.6 * math.exp(-(((f - f2) / 260) ** 2)) + 0.08 / k
         harmonics.append((k, weight))
     norm = sum(w for _, w in harmonics) or 1.0
-    table = [
-        sum(w / norm * math.sin(k * math.tau * j / _TABLE) for k, w in harmonics)
-        for j in range(_TABLE)
-    ]
+    table = [sum(w / norm * math.sin(k * math.tau * j / _TABLE) for k, w in harmonics) for j in range(_TABLE)]
     cache[key] = table
     return table
 
@@ -204,9 +190,7 @@ class Sound:
     seconds: float
 
 
-def speech_like_wav(
-    seed: str, seconds: float = 8.0, voice: str = "female", rate: int = 16000
-) -> Sound:
+def speech_like_wav(seed: str, seconds: float = 8.0, voice: str = "female", rate: int = 16000) -> Sound:
     """Mono 16-bit PCM WAV that sounds like someone talking (or singing) far away.
 
     Syllables are harmonic series with a falling pitch, shaped by vowel formants,
@@ -235,26 +219,16 @@ def speech_like_wav(
         phrase_syllables = rng.randint(4, 9) if not sung else rng.randint(3, 6)
         f0_start = base * rng.uniform(0.95, 1.15)
         for s in range(phrase_syllables):
-            length = int(
-                rate * (rng.uniform(0.12, 0.26) if not sung else rng.uniform(0.35, 0.7))
-            )
-            if t + length >= total - int(
-                0.2 * rate
-            ):  # leave a little room tone at the end
+            length = int(rate * (rng.uniform(0.12, 0.26) if not sung else rng.uniform(0.35, 0.7)))
+            if t + length >= total - int(0.2 * rate):  # leave a little room tone at the end
                 break
             if sung:
                 f0 = base * 2 ** (rng.choice(scale) / 12)
             else:
-                f0 = f0_start * (
-                    1 - 0.25 * s / phrase_syllables
-                )  # pitch falls over a phrase
+                f0 = f0_start * (1 - 0.25 * s / phrase_syllables)  # pitch falls over a phrase
             vowel = rng.choice(_VOWELS)
             table = _vowel_table(vowel, f0, rate, tables)
-            burst = (
-                int(rate * rng.uniform(0.015, 0.045))
-                if not sung and rng.random() < 0.7
-                else 0
-            )
+            burst = int(rate * rng.uniform(0.015, 0.045)) if not sung and rng.random() < 0.7 else 0
             loudness = rng.uniform(0.45, 0.8) * 12000
             phase = 0.0
             depth, speed = (0.012, math.tau * 5.5 / rate) if sung else (0.004, 1 / 90)
@@ -268,13 +242,9 @@ def speech_like_wav(
                 phase += f0 * (1 + depth * math.sin(speed * i)) / rate
                 value = table[int(phase * _TABLE) % _TABLE]
                 if i < burst:
-                    value = value * (i / burst) + (rng.random() - 0.5) * 0.9 * (
-                        1 - i / burst
-                    )
+                    value = value * (i / burst) + (rng.random() - 0.5) * 0.9 * (1 - i / burst)
                 signal[t + i] += value * envelope * loudness
-            t += length + (
-                int(rate * rng.uniform(0.01, 0.05)) if not sung else int(rate * 0.04)
-            )
+            t += length + (int(rate * rng.uniform(0.01, 0.05)) if not sung else int(rate * 0.04))
             if not sung and rng.random() < 0.25:
                 t += int(rate * rng.uniform(0.08, 0.18))  # between words
         t += int(rate * rng.uniform(0.35, 0.8))  # between phrases
@@ -378,7 +348,5 @@ def tiny_video(seconds: int = 4, width: int = 320, height: int = 240) -> Video |
             except (subprocess.SubprocessError, OSError):
                 continue
             if target.exists() and target.stat().st_size:
-                return Video(
-                    target.read_bytes(), extension, float(seconds), width, height
-                )
+                return Video(target.read_bytes(), extension, float(seconds), width, height)
     return None

@@ -145,8 +145,10 @@ class DepotItem(models.Model):
     def clean(self):
         if self.year_from is not None and self.year_to is not None and self.year_to < self.year_from:
             raise ValidationError(
-                {"year_to": _("The end year (%(end)s) is before the start year (%(start)s).")
-                 % {"end": self.year_to, "start": self.year_from}}
+                {
+                    "year_to": _("The end year (%(end)s) is before the start year (%(start)s).")
+                    % {"end": self.year_to, "start": self.year_from}
+                }
             )
 
     @property
@@ -161,9 +163,7 @@ class DepotItem(models.Model):
         index_page = DepotIndexPage.objects.live().first()
         if not index_page:
             return None
-        return index_page.url + index_page.reverse_subpage(
-            "item", kwargs={"inventory_number": self.url_key}
-        )
+        return index_page.url + index_page.reverse_subpage("item", kwargs={"inventory_number": self.url_key})
 
     @property
     def url_key(self) -> str:
@@ -204,9 +204,7 @@ class DepotRelation(models.TextChoices):
 class AbstractDepotLink(models.Model):
     """A typed link from a story or object to a depot item, made by museum staff."""
 
-    depot_item = models.ForeignKey(
-        DepotItem, verbose_name=_("depot item"), on_delete=models.CASCADE, related_name="+"
-    )
+    depot_item = models.ForeignKey(DepotItem, verbose_name=_("depot item"), on_delete=models.CASCADE, related_name="+")
     relation = models.CharField(
         _("relation"), max_length=16, choices=DepotRelation.choices, default=DepotRelation.MENTIONS
     )
@@ -261,9 +259,7 @@ class DepotIndexPage(RoutablePageMixin, Page):
     def item_route(self, request, inventory_number):
         from search.links import depot_item_links
 
-        item = DepotItem.objects.select_related("collection").filter(
-            url_slug=inventory_number
-        ).first()
+        item = DepotItem.objects.select_related("collection").filter(url_slug=inventory_number).first()
         if item is None:
             raise Http404
         links = depot_item_links(item, request.user)

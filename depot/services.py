@@ -7,9 +7,7 @@ from depot.models import DepotCollection
 
 def collections_with_counts():
     return list(
-        DepotCollection.objects.annotate(
-            item_count=Count("items", filter=Q(items__withdrawn=False))
-        ).order_by("name")
+        DepotCollection.objects.annotate(item_count=Count("items", filter=Q(items__withdrawn=False))).order_by("name")
     )
 
 
@@ -21,8 +19,6 @@ def communities_linked_to_collection(collection, user):
 
     can_read = readable_filter(reader_for(user))
     stories = StoryPage.objects.filter(can_read, depot_links__depot_item__collection=collection)
-    objects = HeritageObjectPage.objects.filter(
-        can_read, depot_links__depot_item__collection=collection
-    )
+    objects = HeritageObjectPage.objects.filter(can_read, depot_links__depot_item__collection=collection)
     pages = list(stories.only("path").distinct()) + list(objects.only("path").distinct())
     return communities_of(pages)

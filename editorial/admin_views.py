@@ -18,7 +18,22 @@ from editorial.permissions import consent_records_for
 from stories.forms import limit_person_fields
 from stories.services.access import reader_for, subtree
 
-EVIDENCE_EXTENSIONS = {"pdf", "jpg", "jpeg", "png", "webp", "heic", "mp3", "m4a", "wav", "ogg", "flac", "mp4", "webm", "mov"}
+EVIDENCE_EXTENSIONS = {
+    "pdf",
+    "jpg",
+    "jpeg",
+    "png",
+    "webp",
+    "heic",
+    "mp3",
+    "m4a",
+    "wav",
+    "ogg",
+    "flac",
+    "mp4",
+    "webm",
+    "mov",
+}
 EVIDENCE_MAX_BYTES = 500 * 1024 * 1024
 
 
@@ -68,7 +83,11 @@ class EditView(ScopedObjectMixin, generic.EditView):
         buttons = list(super().header_buttons)
         if self.permission_policy.user_has_permission_for_instance(self.request.user, "withdraw", self.object):
             buttons.append(
-                HeaderButton(_("Withdraw consent"), url=reverse("editorial_consent:withdraw", args=[self.object.pk]), icon_name="warning")
+                HeaderButton(
+                    _("Withdraw consent"),
+                    url=reverse("editorial_consent:withdraw", args=[self.object.pk]),
+                    icon_name="warning",
+                )
             )
         return buttons
 
@@ -168,13 +187,13 @@ class ConsentRecordViewSet(ModelViewSet):
     search_backend_name = None  # plain ORM search: the records are few and never in the public index
     edit_handler = ObjectList(
         [
-        FieldPanel("given_by"),
-        FieldPanel("person"),
-        FieldPanel("uses"),
-        FieldRowPanel([FieldPanel("method"), FieldPanel("given_at")]),
-        MultiFieldPanel([FieldPanel("licence"), FieldPanel("text_version")], heading=_("Agreement")),
-        FieldPanel("evidence"),
-        FieldPanel("pages"),
+            FieldPanel("given_by"),
+            FieldPanel("person"),
+            FieldPanel("uses"),
+            FieldRowPanel([FieldPanel("method"), FieldPanel("given_at")]),
+            MultiFieldPanel([FieldPanel("licence"), FieldPanel("text_version")], heading=_("Agreement")),
+            FieldPanel("evidence"),
+            FieldPanel("pages"),
         ],
         base_form_class=ConsentRecordForm,
     )

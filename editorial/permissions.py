@@ -29,10 +29,7 @@ def consent_records_for(user):
 
 
 def may_withdraw(user, record) -> bool:
-    return (
-        not record.is_withdrawn
-        and consent_records_for(user).filter(pk=record.pk).exists()
-    )
+    return not record.is_withdrawn and consent_records_for(user).filter(pk=record.pk).exists()
 
 
 class ConsentRecordPermissionPolicy(BasePermissionPolicy):

@@ -36,11 +36,7 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         reader = reader_for(request.user)
         context["latest_stories"] = list(
-            story_cards(
-                StoryPage.objects.filter(readable_filter(reader)).order_by(
-                    "-first_published_at"
-                )
-            )[:6]
+            story_cards(StoryPage.objects.filter(readable_filter(reader)).order_by("-first_published_at"))[:6]
         )
         context["communities"] = list(
             CommunityPage.objects.filter(readable_page_filter(reader))

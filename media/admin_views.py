@@ -153,9 +153,9 @@ def _transcript_form():
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             if self.for_user is not None and "media" in self.fields:
-                self.fields["media"].queryset = _media_policy().instances_user_has_permission_for(
-                    self.for_user, "change"
-                ).order_by("title")
+                self.fields["media"].queryset = (
+                    _media_policy().instances_user_has_permission_for(self.for_user, "change").order_by("title")
+                )
             if self.instance.pk:
                 count = self.instance.segments.count()
                 self.fields["transcript_file"].help_text = ngettext(
@@ -245,9 +245,11 @@ def _segment_form():
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             if self.for_user is not None and "transcript" in self.fields:
-                self.fields["transcript"].queryset = RecordingPermissionPolicy(
-                    Transcript, "media"
-                ).instances_user_has_permission_for(self.for_user, "change").select_related("media")
+                self.fields["transcript"].queryset = (
+                    RecordingPermissionPolicy(Transcript, "media")
+                    .instances_user_has_permission_for(self.for_user, "change")
+                    .select_related("media")
+                )
 
     return Form
 

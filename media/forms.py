@@ -70,8 +70,10 @@ class RecordingForm(BaseMediaForm):
                 logger.error("ffprobe/ffmpeg missing: recordings cannot be checked")
                 self.add_error(
                     "file",
-                    _("Recordings cannot be checked on this server right now (ffprobe is missing). "
-                      "Ask the site administrator; nothing was saved."),
+                    _(
+                        "Recordings cannot be checked on this server right now (ffprobe is missing). "
+                        "Ask the site administrator; nothing was saved."
+                    ),
                 )
         return cleaned
 
@@ -128,11 +130,10 @@ class TranscriptForm(WagtailAdminModelForm):
             messages = [str(problem) for problem in shown]
             if len(error.problems) > len(shown):
                 more = len(error.problems) - len(shown)
-                messages.append(ngettext("… and %(count)s more problem.", "… and %(count)s more problems.", more)
-                                % {"count": more})
-            raise forms.ValidationError(
-                [_("The file was not imported; nothing was changed.")] + messages
-            ) from error
+                messages.append(
+                    ngettext("… and %(count)s more problem.", "… and %(count)s more problems.", more) % {"count": more}
+                )
+            raise forms.ValidationError([_("The file was not imported; nothing was changed.")] + messages) from error
         return upload
 
     def clean(self):

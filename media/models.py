@@ -41,9 +41,7 @@ class Transcript(models.Model):
     media = models.ForeignKey(
         OralHistoryMedia, verbose_name=_("recording"), on_delete=models.CASCADE, related_name="transcripts"
     )
-    language = models.CharField(
-        _("language"), max_length=35, blank=True, help_text=_("BCP 47 code, e.g. nl, en, pap.")
-    )
+    language = models.CharField(_("language"), max_length=35, blank=True, help_text=_("BCP 47 code, e.g. nl, en, pap."))
     source_name = models.CharField(_("imported from"), max_length=255, blank=True, editable=False)
     source_format = models.CharField(_("format"), max_length=8, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -53,9 +51,7 @@ class Transcript(models.Model):
         verbose_name = _("transcript")
         verbose_name_plural = _("transcripts")
         ordering = ["media_id", "language"]
-        constraints = [
-            models.UniqueConstraint(fields=["media", "language"], name="media_transcript_one_per_language")
-        ]
+        constraints = [models.UniqueConstraint(fields=["media", "language"], name="media_transcript_one_per_language")]
 
     def __str__(self):
         language = f" ({self.language})" if self.language else ""
@@ -74,9 +70,7 @@ class Segment(models.Model):
         _("speaker"),
         max_length=200,
         blank=True,
-        help_text=_(
-            "As written in the transcript. A speaker who is a known person is shown by their public name."
-        ),
+        help_text=_("As written in the transcript. A speaker who is a known person is shown by their public name."),
     )
     text = models.TextField(_("text"))
 

@@ -115,7 +115,12 @@ def build_player(media, request=None, dom_id="recording", language="", clip_star
     for transcript in transcripts:
         url = reverse("media:transcript_webvtt", args=[transcript.pk])
         player.tracks.append(
-            Track(url=url, language=transcript.language or "und", label=transcript.language or "", default=transcript is chosen)
+            Track(
+                url=url,
+                language=transcript.language or "und",
+                label=transcript.language or "",
+                default=transcript is chosen,
+            )
         )
     if chosen is None:
         return player

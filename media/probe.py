@@ -101,8 +101,10 @@ def probe(path: str | Path, expected: str = "") -> ProbeResult:
     result = _run(
         [
             FFPROBE,
-            "-v", "error",
-            "-print_format", "json",
+            "-v",
+            "error",
+            "-print_format",
+            "json",
             "-show_format",
             "-show_streams",
             "--",
@@ -124,11 +126,7 @@ def probe(path: str | Path, expected: str = "") -> ProbeResult:
     audio = next((s for s in streams if s.get("codec_type") == "audio"), None)
     # Cover art in an mp3 or m4a is a "video" stream with the attached_pic flag: not a picture track.
     video = next(
-        (
-            s
-            for s in streams
-            if s.get("codec_type") == "video" and not (s.get("disposition") or {}).get("attached_pic")
-        ),
+        (s for s in streams if s.get("codec_type") == "video" and not (s.get("disposition") or {}).get("attached_pic")),
         None,
     )
     if audio is None and video is None:
@@ -168,11 +166,15 @@ def _check_decodes(path: Path) -> None:
         [
             FFMPEG,
             "-nostdin",
-            "-v", "error",
+            "-v",
+            "error",
             "-xerror",
-            "-t", str(DECODE_CHECK_SECONDS),
-            "-i", str(path),
-            "-f", "null",
+            "-t",
+            str(DECODE_CHECK_SECONDS),
+            "-i",
+            str(path),
+            "-f",
+            "null",
             "-",
         ],
         DECODE_TIMEOUT,
@@ -196,13 +198,20 @@ def poster_frame(path: str | Path, duration: float) -> bytes:
         [
             FFMPEG,
             "-nostdin",
-            "-v", "error",
-            "-ss", f"{at:.3f}",
-            "-i", str(path),
-            "-frames:v", "1",
-            "-vf", f"scale='min({POSTER_MAX_WIDTH},iw)':-2",
-            "-f", "image2",
-            "-c:v", "mjpeg",
+            "-v",
+            "error",
+            "-ss",
+            f"{at:.3f}",
+            "-i",
+            str(path),
+            "-frames:v",
+            "1",
+            "-vf",
+            f"scale='min({POSTER_MAX_WIDTH},iw)':-2",
+            "-f",
+            "image2",
+            "-c:v",
+            "mjpeg",
             "pipe:1",
         ],
         POSTER_TIMEOUT,

@@ -169,8 +169,10 @@ def check_access(request, uploaded: UploadedFile) -> bool:
     pages = pages_using(uploaded.owner)
     anonymous = AnonymousUser()
     public = any(page_is_readable(anonymous, page) for page in pages)
-    readable = public or can_edit(request.user, uploaded) or any(
-        page_is_readable(request.user, page, request) for page in pages
+    readable = (
+        public
+        or can_edit(request.user, uploaded)
+        or any(page_is_readable(request.user, page, request) for page in pages)
     )
     if not readable or not default_storage.exists(uploaded.name):
         raise Http404

@@ -88,9 +88,7 @@ def replace_segments(transcript: Transcript, parsed: ParsedTranscript) -> int:
     return len(rows)
 
 
-def import_transcript(
-    media: OralHistoryMedia, data: bytes, filename: str, language: str | None = None
-) -> Transcript:
+def import_transcript(media: OralHistoryMedia, data: bytes, filename: str, language: str | None = None) -> Transcript:
     """Create or replace the recording's transcript in ``language`` from a file.
 
     Without ``language`` the file's own (WebVTT ``Language:`` header) is used, then
@@ -107,7 +105,7 @@ def import_transcript(
 
 
 def detect_format(data: bytes) -> str:
-    """"vtt" or "srt", as media.transcripts decides it (for the record of what was imported)."""
+    """ "vtt" or "srt", as media.transcripts decides it (for the record of what was imported)."""
     from media.transcripts import parse_transcript
 
     head = data[:16].lstrip(b"\xef\xbb\xbf")
@@ -121,10 +119,7 @@ def export_webvtt(transcript: Transcript) -> str:
     rows = list(transcript.segments.order_by("start_ms", "pk").values_list("start_ms", "end_ms", "speaker", "text"))
     names = speaker_names({row[2] for row in rows})
     parsed = ParsedTranscript(
-        [
-            ParsedSegment(start / 1000, end / 1000, text, names.shown(speaker))
-            for start, end, speaker, text in rows
-        ],
+        [ParsedSegment(start / 1000, end / 1000, text, names.shown(speaker)) for start, end, speaker, text in rows],
         transcript.language,
     )
     return to_webvtt(parsed)

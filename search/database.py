@@ -35,7 +35,9 @@ TRANSCRIPT = "transcript"  # a story's text field standing for its recording's t
 # Facet counts are exact up to this many matches; beyond, they count the best this many
 # (and the page says so). Counting every match of a common word cost seconds per facet.
 FACET_SAMPLE = 2_000
-FACETS_SAMPLED = _("Search is answering from the database: the counts beside the filters are taken from the best %(n)s results.")
+FACETS_SAMPLED = _(
+    "Search is answering from the database: the counts beside the filters are taken from the best %(n)s results."
+)
 
 
 @dataclass
@@ -353,11 +355,7 @@ def _hits(rows, words, paths) -> list[Hit]:
     wanted: dict[str, list[int]] = {}
     for kind, pk, _score, _date in rows:
         wanted.setdefault(kind, []).append(pk)
-    objects = {
-        (kind, obj.pk): obj
-        for kind, pks in wanted.items()
-        for obj in models[kind].objects.filter(pk__in=pks)
-    }
+    objects = {(kind, obj.pk): obj for kind, pks in wanted.items() for obj in models[kind].objects.filter(pk__in=pks)}
     page_url = _page_url_maker()
     depot_url = _depot_url(page_url)
     hits = []
@@ -395,7 +393,7 @@ def _page_url_maker():
 
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     root = site.root_page.url_path if site else "/"
-    return lambda url_path: "/" + url_path[len(root):] if url_path.startswith(root) else ""
+    return lambda url_path: "/" + url_path[len(root) :] if url_path.startswith(root) else ""
 
 
 def _depot_url(page_url) -> str:
@@ -495,6 +493,8 @@ def related(page, reader, size: int = 4) -> list[Hit]:
     )
     page_url = _page_url_maker()
     return [
-        Hit(key=f"story:{s.pk}", kind="story", title=s.title, url=localised_url(page_url(s.url_path)), summary=s.summary)
+        Hit(
+            key=f"story:{s.pk}", kind="story", title=s.title, url=localised_url(page_url(s.url_path)), summary=s.summary
+        )
         for s in stories
     ]

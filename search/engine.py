@@ -109,7 +109,8 @@ class BaseAdapter:
         result = self._call(self.client.bulk, body=operations, index=index or self.alias, **extra)
         if result.get("errors"):
             failures = [
-                item for item in result["items"]
+                item
+                for item in result["items"]
                 if next(iter(item.values())).get("status", 200) >= 300
                 and next(iter(item.values())).get("status") != 404
             ]
@@ -178,8 +179,11 @@ class ElasticsearchAdapter(BaseAdapter):
         client = self.client.options(request_timeout=timeout) if timeout else self.client
         result = self._call(client.bulk, operations=operations, index=index or self.alias)
         if result.get("errors"):
-            failures = [i for i in result["items"] if next(iter(i.values())).get("status", 200) >= 300
-                        and next(iter(i.values())).get("status") != 404]
+            failures = [
+                i
+                for i in result["items"]
+                if next(iter(i.values())).get("status", 200) >= 300 and next(iter(i.values())).get("status") != 404
+            ]
             if failures:
                 raise EngineUnavailable(f"{self.name}: bulk failed for {len(failures)} items: {failures[:3]}")
         return len(result["items"])

@@ -19,7 +19,7 @@ logger = logging.getLogger(__name__)
 
 def _ids(keys, kind: str) -> list[int]:
     prefix = f"{kind}:"
-    return [int(key[len(prefix):]) for key in keys if key.startswith(prefix) and key[len(prefix):].isdigit()]
+    return [int(key[len(prefix) :]) for key in keys if key.startswith(prefix) and key[len(prefix) :].isdigit()]
 
 
 def readable_keys(keys, reader) -> set[str]:
@@ -38,7 +38,9 @@ def readable_keys(keys, reader) -> set[str]:
     ):
         ids = _ids(keys, kind)
         if ids:
-            parts.append(rows(ids).order_by().annotate(kind=Value(kind, output_field=CharField())).values_list("kind", "pk"))
+            parts.append(
+                rows(ids).order_by().annotate(kind=Value(kind, output_field=CharField())).values_list("kind", "pk")
+            )
     if not parts:
         return set()
     query = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]

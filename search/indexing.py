@@ -54,7 +54,9 @@ def queue(keys: Iterable[str]) -> None:
         chunk = keys[start : start + QUEUE_CHUNK]
         PendingIndexUpdate.objects.filter(key__in=chunk).update(version=F("version") + 1, updated_at=now)
         if insert is None:
-            PendingIndexUpdate.objects.bulk_create([PendingIndexUpdate(key=key) for key in chunk], ignore_conflicts=True)
+            PendingIndexUpdate.objects.bulk_create(
+                [PendingIndexUpdate(key=key) for key in chunk], ignore_conflicts=True
+            )
         else:
             with connection.cursor() as cursor:
                 cursor.executemany(insert, [(key, stamp, stamp) for key in chunk])
@@ -308,9 +310,7 @@ class ProgressBar:
         total = max(total, done, 1)
         filled = int(self.width * done / total)
         rate = done / max(time.perf_counter() - self.started, 1e-6)
-        self.stream.write(
-            f"\r[{'#' * filled}{'.' * (self.width - filled)}] {done}/{total} ({rate:,.0f} docs/s)"
-        )
+        self.stream.write(f"\r[{'#' * filled}{'.' * (self.width - filled)}] {done}/{total} ({rate:,.0f} docs/s)")
         if done >= total:
             self.stream.write("\n")
         self.stream.flush()

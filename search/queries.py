@@ -57,8 +57,23 @@ def text_query(query: str) -> Q:
     return Q(
         "bool",
         should=[
-            Q("multi_match", query=query, fields=TEXT_FIELDS, type="best_fields", operator="and", tie_breaker=0.3, boost=2),
-            Q("multi_match", query=query, fields=TEXT_FIELDS, type="best_fields", minimum_should_match="2<70%", tie_breaker=0.3),
+            Q(
+                "multi_match",
+                query=query,
+                fields=TEXT_FIELDS,
+                type="best_fields",
+                operator="and",
+                tie_breaker=0.3,
+                boost=2,
+            ),
+            Q(
+                "multi_match",
+                query=query,
+                fields=TEXT_FIELDS,
+                type="best_fields",
+                minimum_should_match="2<70%",
+                tie_breaker=0.3,
+            ),
             Q("multi_match", query=query, fields=PHRASE_FIELDS, type="phrase", boost=2),
             transcript_query(query),
         ],
@@ -91,7 +106,10 @@ def transcript_query(query: str) -> Q:
             "name": TRANSCRIPT_INNER_HITS,
             "size": 1,
             "_source": [
-                "transcript.start_ms", "transcript.speaker", "transcript.text", "transcript.text_en",
+                "transcript.start_ms",
+                "transcript.speaker",
+                "transcript.text",
+                "transcript.text_en",
                 "transcript.anchor",
             ],
             "highlight": {
@@ -105,10 +123,7 @@ def transcript_query(query: str) -> Q:
 
 
 def _facet_filters(params: SearchParams) -> dict[str, Q]:
-    return {
-        name: Q("terms", **{FACETS[name]: values})
-        for name, values in params.facets.items()
-    }
+    return {name: Q("terms", **{FACETS[name]: values}) for name, values in params.facets.items()}
 
 
 def search_body(params: SearchParams, reader) -> dict:
@@ -128,8 +143,12 @@ def search_body(params: SearchParams, reader) -> dict:
         search.aggs.bucket(name, bucket)
     if params.query:
         search = search.highlight_options(
-            encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"],
-            fragment_size=160, number_of_fragments=2, no_match_size=0,
+            encoder="html",
+            pre_tags=["<mark>"],
+            post_tags=["</mark>"],
+            fragment_size=160,
+            number_of_fragments=2,
+            no_match_size=0,
         ).highlight(*HIGHLIGHT_FIELDS)
     if params.sort == "date" or not params.query:
         search = search.sort({"published_at": {"order": "desc", "missing": "_last"}}, "_score")

@@ -83,12 +83,8 @@ class SearchResults:
             "total": self.total,
             "backend": self.backend,
             "notice": str(self.notice),
-            "results": [
-                {**asdict(hit), "kind_label": str(hit.kind_label)} for hit in self.hits
-            ],
-            "facets": {
-                name: [asdict(value) for value in values] for name, values in self.facets.items()
-            },
+            "results": [{**asdict(hit), "kind_label": str(hit.kind_label)} for hit in self.hits],
+            "facets": {name: [asdict(value) for value in values] for name, values in self.facets.items()},
         }
 
 

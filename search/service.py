@@ -153,7 +153,11 @@ def autocomplete(prefix: str, user, size: int = 8) -> list[dict]:
             raw_hits = response["hits"]["hits"]
             dropped = hitcheck.unreadable([h["_id"] for h in raw_hits], reader)
             suggestions = [
-                {"title": h["_source"]["title"], "kind": h["_source"]["kind"], "url": localised_url(h["_source"]["url"])}
+                {
+                    "title": h["_source"]["title"],
+                    "kind": h["_source"]["kind"],
+                    "url": localised_url(h["_source"]["url"]),
+                }
                 for h in raw_hits
                 if h["_id"] not in dropped
             ]

@@ -54,7 +54,9 @@ def keys_under(path: str) -> set[str]:
     keys |= {f"object:{pk}" for pk in objects.values_list("pk", flat=True)}
     keys |= {f"community:{pk}" for pk in CommunityPage.objects.filter(subtree(path)).values_list("pk", flat=True)}
     depot_ids = set(StoryDepotLink.objects.filter(story__in=stories).values_list("depot_item_id", flat=True))
-    depot_ids |= set(ObjectDepotLink.objects.filter(object_page__in=objects.values("pk")).values_list("depot_item_id", flat=True))
+    depot_ids |= set(
+        ObjectDepotLink.objects.filter(object_page__in=objects.values("pk")).values_list("depot_item_id", flat=True)
+    )
     depot_ids |= set(objects.exclude(depot_item=None).values_list("depot_item_id", flat=True))
     return keys | {f"depot:{pk}" for pk in depot_ids}
 

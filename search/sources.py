@@ -94,7 +94,7 @@ class _Communities:
         """A page's Dutch URL from its url_path (single-site; the same as page.get_url())."""
         if not url_path.startswith(self.root_url_path):
             return ""
-        return "/" + url_path[len(self.root_url_path):]
+        return "/" + url_path[len(self.root_url_path) :]
 
     def home(self, page):
         return self.by_path.get(page.path[: -page.steplen])
@@ -146,10 +146,26 @@ def story_documents(ids, communities: _Communities) -> list[tuple[str, dict | No
         .filter(pk__in=ids)
         .annotate(body_json=Cast("body", TextField()))
         .values(
-            "pk", "path", "url_path", "title", "summary", "pull_quote", "access_level", "embargo_until",
-            "first_published_at", "period_start_year", "period_end_year", "recorded_year_from",
-            "recorded_year_to", "main_media_id", "main_media__type", "interviewer__full_name", "interviewer__pseudonym",
-            "interviewer__name_display", "body_json", "text_language",
+            "pk",
+            "path",
+            "url_path",
+            "title",
+            "summary",
+            "pull_quote",
+            "access_level",
+            "embargo_until",
+            "first_published_at",
+            "period_start_year",
+            "period_end_year",
+            "recorded_year_from",
+            "recorded_year_to",
+            "main_media_id",
+            "main_media__type",
+            "interviewer__full_name",
+            "interviewer__pseudonym",
+            "interviewer__name_display",
+            "body_json",
+            "text_language",
         )
     }
     narrators = _grouped(
@@ -167,9 +183,9 @@ def story_documents(ids, communities: _Communities) -> list[tuple[str, dict | No
         StoryPage.languages.through.objects.filter(storypage_id__in=ids).values_list("storypage_id", "language__code")
     )
     linked = _grouped(
-        StoryPage.related_communities.through.objects.filter(storypage_id__in=ids, communitypage__live=True).values_list(
-            "storypage_id", "communitypage__slug"
-        )
+        StoryPage.related_communities.through.objects.filter(
+            storypage_id__in=ids, communitypage__live=True
+        ).values_list("storypage_id", "communitypage__slug")
     )
     links = _grouped(
         StoryDepotLink.objects.filter(story_id__in=ids, depot_item__withdrawn=False).values_list(
@@ -191,7 +207,9 @@ def story_documents(ids, communities: _Communities) -> list[tuple[str, dict | No
             continue
         people = list(narrators.get(pk, []))
         if row["interviewer__full_name"] is not None:
-            people.append((row["interviewer__full_name"], row["interviewer__pseudonym"], row["interviewer__name_display"]))
+            people.append(
+                (row["interviewer__full_name"], row["interviewer__pseudonym"], row["interviewer__name_display"])
+            )
         story_places = places.get(pk, [])
         story_links = links.get(pk, [])
         story_tags = tags.get(pk, [])
@@ -215,7 +233,9 @@ def story_documents(ids, communities: _Communities) -> list[tuple[str, dict | No
                     "places": [p[0] for p in story_places],
                     "places_text": [p[0] for p in story_places],
                     "location": [
-                        {"lat": float(lat), "lon": float(lon)} for _, lat, lon in story_places if lat is not None and lon is not None
+                        {"lat": float(lat), "lon": float(lon)}
+                        for _, lat, lon in story_places
+                        if lat is not None and lon is not None
                     ],
                     "communities": [home.slug] + linked.get(pk, []),
                     "home_community": str(home.pk),
@@ -272,8 +292,14 @@ def clip_blocks(body) -> list[Clip]:
             media_id = int(value["recording"])
         except (TypeError, ValueError):
             continue
-        clips.append(Clip(media_id, round(start * 1000), None if end is None else round(end * 1000),
-                          f"clip-{block.get('id', '')}-player"))
+        clips.append(
+            Clip(
+                media_id,
+                round(start * 1000),
+                None if end is None else round(end * 1000),
+                f"clip-{block.get('id', '')}-player",
+            )
+        )
     return clips
 
 
@@ -319,21 +345,21 @@ def transcript_segments(media_ids) -> dict[int, list[dict]]:
         segments = out.setdefault(media_id, [])
         if len(segments) < MAX_TRANSCRIPT_SEGMENTS:
             text_field = "text_en" if (language or "").lower().startswith("en") else "text"
-            segments.append(
-                {"start_ms": start_ms, "end_ms": end_ms, "speaker": names.shown(speaker), text_field: text}
-            )
+            segments.append({"start_ms": start_ms, "end_ms": end_ms, "speaker": names.shown(speaker), text_field: text})
     return out
 
 
 def _object_queryset():
     from stories.models import HeritageObjectImage, HeritageObjectPage, ObjectDepotLink
 
-    return HeritageObjectPage.objects.live().select_related(
-        "brought_by", "depot_item__collection"
-    ).prefetch_related(
-        Prefetch("depot_links", queryset=ObjectDepotLink.objects.select_related("depot_item__collection")),
-        Prefetch("images", queryset=HeritageObjectImage.objects.select_related("image")),
-        "tagged_items__tag",
+    return (
+        HeritageObjectPage.objects.live()
+        .select_related("brought_by", "depot_item__collection")
+        .prefetch_related(
+            Prefetch("depot_links", queryset=ObjectDepotLink.objects.select_related("depot_item__collection")),
+            Prefetch("images", queryset=HeritageObjectImage.objects.select_related("image")),
+            "tagged_items__tag",
+        )
     )
 
 
@@ -447,9 +473,11 @@ def community_document(community, communities: _Communities) -> dict:
     from stories.services.access import readable_filter, reader_for, subtree
 
     public_stories = StoryPage.objects.filter(readable_filter(reader_for(None))).filter(subtree(community.path))
-    collections = DepotCollection.objects.filter(
-        items__story_links__story__in=public_stories.values("pk")
-    ).values_list("slug", flat=True).distinct()
+    collections = (
+        DepotCollection.objects.filter(items__story_links__story__in=public_stories.values("pk"))
+        .values_list("slug", flat=True)
+        .distinct()
+    )
     return {
         "kind": "community",
         "title": community.title,

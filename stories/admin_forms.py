@@ -8,6 +8,7 @@ links to, so saving the form never drops a link someone with wider rights made.
 """
 
 from django.db.models import Q
+
 from stories.forms import PeopleLimitedPageForm
 from stories.services.admin_scope import admin_scope
 

@@ -77,9 +77,7 @@ class MediaClipBlock(blocks.StructBlock):
 
 
 class HeritageObjectReferenceBlock(blocks.StructBlock):
-    object_page = blocks.PageChooserBlock(
-        label=_("heritage object"), page_type="stories.HeritageObjectPage"
-    )
+    object_page = blocks.PageChooserBlock(label=_("heritage object"), page_type="stories.HeritageObjectPage")
     note = blocks.CharBlock(label=_("note"), required=False, max_length=300)
 
     class Meta:

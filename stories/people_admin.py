@@ -14,9 +14,9 @@ the whole table. Each door here asks stories.services.people instead:
 """
 
 from django import forms
+from django.contrib.admin.utils import unquote
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from django.contrib.admin.utils import unquote
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.permission_policies import ModelPermissionPolicy

@@ -42,9 +42,7 @@ class ReviewError(Exception):
 
 
 def _lock_undecided(contribution) -> Contribution:
-    locked = Contribution.objects.select_for_update().select_related("community", "language").get(
-        pk=contribution.pk
-    )
+    locked = Contribution.objects.select_for_update().select_related("community", "language").get(pk=contribution.pk)
     if locked.status in (ContributionStatus.ACCEPTED, ContributionStatus.DECLINED):
         raise ReviewError(
             _("%(reference)s was already %(status)s.")
@@ -176,8 +174,7 @@ def _import_files(contribution, collection, user, imported: _ImportedFiles):
 def _document_links_html(documents) -> str:
     """A paragraph linking each PDF (a rich-text document link: the reference index sees it)."""
     return "".join(
-        f'<p><a linktype="document" id="{document.pk}">{escape(document.title)}</a> (PDF)</p>'
-        for document in documents
+        f'<p><a linktype="document" id="{document.pk}">{escape(document.title)}</a> (PDF)</p>' for document in documents
     )
 
 
@@ -188,9 +185,7 @@ def _story_page(contribution, person, imported) -> StoryPage:
     if imported.documents:
         body.append({"type": "paragraph", "value": _document_links_html(imported.documents)})
     for image in imported.images:
-        body.append(
-            {"type": "image", "value": {"image": image.pk, "alt_text": image.title, "caption": ""}}
-        )
+        body.append({"type": "image", "value": {"image": image.pk, "alt_text": image.title, "caption": ""}})
     page = StoryPage(
         title=contribution.title,
         summary=_summary(contribution.text, contribution.title),
@@ -296,7 +291,12 @@ def decline_contribution(contribution, user, *, note: str = "", notify_sender: b
     contribution.reviewed_at = timezone.now()
     contribution.save(update_fields=["status", "decision_note", "reviewed_by", "reviewed_at"])
     notified = bool(notify_sender and contribution.email)
-    log(contribution, "contributions.declined", user=user, data={"note": contribution.decision_note, "sender_notified": notified})
+    log(
+        contribution,
+        "contributions.declined",
+        user=user,
+        data={"note": contribution.decision_note, "sender_notified": notified},
+    )
     if notified:
         from contributions.services.notifications import send_declined
 

@@ -65,9 +65,7 @@ def accepted_extensions_text() -> str:
     for extension, (kind, _type) in EXTENSIONS.items():
         if extension != "jpeg":
             groups.setdefault(kind, []).append(extension)
-    return "; ".join(
-        f"{_(KIND_LABELS[kind])}: {', '.join(extensions)}" for kind, extensions in groups.items()
-    )
+    return "; ".join(f"{_(KIND_LABELS[kind])}: {', '.join(extensions)}" for kind, extensions in groups.items())
 
 
 # Bidirectional overrides and isolates can make "gpj.exe" look like "exe.jpg".
@@ -175,9 +173,8 @@ def image_problem(handle) -> str | None:
     pixels (all frames of an animation) than WAGTAILIMAGES_MAX_IMAGE_PIXELS, or Pillow's
     own decompression-bomb error, count as too many.
     """
-    from PIL import Image, UnidentifiedImageError
-
     import willow.plugins.pillow  # noqa: F401  (registers the HEIC opener, as Wagtail does)
+    from PIL import Image, UnidentifiedImageError
 
     handle.seek(0)
     try:
@@ -292,9 +289,7 @@ def delete_orphan_blobs(min_age_seconds: int | None = None) -> int:
         for path in (root / folder).rglob("*")
         if path.is_file() and path.stat().st_mtime < cutoff
     }
-    used = set(
-        ContributionFile.objects.filter(sha256__in=list(candidates)).values_list("sha256", flat=True)
-    )
+    used = set(ContributionFile.objects.filter(sha256__in=list(candidates)).values_list("sha256", flat=True))
     for name, path in candidates.items():
         if name not in used:
             path.unlink(missing_ok=True)

@@ -35,15 +35,12 @@ def guess_format(path) -> str | None:
     return EXTENSIONS.get(Path(path).suffix.lower())
 
 
-def open_source(
-    path, format: str | None = None, mapping: Mapping | str | Path | None = None
-):
+def open_source(path, format: str | None = None, mapping: Mapping | str | Path | None = None):
     """A source for the file; use it in a ``with`` block. Raises SourceError or MappingError."""
     format = format or guess_format(path)
     if format not in FORMATS:
         raise SourceError(
-            f"cannot tell the format of {path} from its extension; say which with --format "
-            f"({', '.join(FORMATS)})"
+            f"cannot tell the format of {path} from its extension; say which with --format ({', '.join(FORMATS)})"
         )
     if mapping is not None and not isinstance(mapping, Mapping):
         mapping = Mapping.load(mapping)
@@ -56,9 +53,7 @@ def open_source(
 
         return JsonLinesSource(path, mapping)
     if mapping is not None:
-        raise MappingError(
-            "a column mapping is for CSV and JSON Lines; LIDO has fixed fields"
-        )
+        raise MappingError("a column mapping is for CSV and JSON Lines; LIDO has fixed fields")
     from depot.importers.lido_source import LidoSource
 
     return LidoSource(path)

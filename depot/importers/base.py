@@ -22,11 +22,7 @@ class FileSource:
 
     def __init__(self, source):
         self._owns = False
-        self.name = (
-            str(source)
-            if isinstance(source, (str, os.PathLike))
-            else getattr(source, "name", "<stream>")
-        )
+        self.name = str(source) if isinstance(source, (str, os.PathLike)) else getattr(source, "name", "<stream>")
         if isinstance(source, (str, os.PathLike)):
             path = Path(source)
             if not path.is_file():

@@ -72,9 +72,7 @@ class CsvSource(FileSource):
         delimiter = mapping.delimiter if mapping else ","
         # errors="replace": a stray byte must not stop a run of 500,000 rows; the
         # replacement character shows up in the report (see _check_text).
-        self._text = io.TextIOWrapper(
-            self._binary, encoding=encoding, errors="replace", newline=""
-        )
+        self._text = io.TextIOWrapper(self._binary, encoding=encoding, errors="replace", newline="")
         self._lines = _Lines(self._text)
         self._reader = csv.reader(self._lines, delimiter=delimiter)
         try:
@@ -82,13 +80,9 @@ class CsvSource(FileSource):
             while not any(cell.strip() for cell in header):
                 header = next(self._reader)
         except StopIteration:
-            raise SourceError(
-                f"{self.name}: the file is empty (no header row)"
-            ) from None
+            raise SourceError(f"{self.name}: the file is empty (no header row)") from None
         except csv.Error as error:
-            raise SourceError(
-                f"{self.name}: cannot read the header row: {error}"
-            ) from None
+            raise SourceError(f"{self.name}: cannot read the header row: {error}") from None
         self.header = [cell.strip() for cell in header]
         self.mapping = mapping or Mapping.identity_for(self.header)
         self.mapping.check_columns(self.header)
@@ -113,9 +107,7 @@ class CsvSource(FileSource):
             except StopIteration:
                 return
             except csv.Error as error:
-                yield self._resume_after_first_line(
-                    f"the row cannot be read as CSV ({error})"
-                )
+                yield self._resume_after_first_line(f"the row cannot be read as CSV ({error})")
                 continue
             if not row or (len(row) == 1 and not row[0].strip()):
                 continue  # blank line
@@ -129,9 +121,7 @@ class CsvSource(FileSource):
                 else:
                     yield self._bad(lines.first_line(), reason, row)
                 continue
-            record = self.mapping.build(
-                dict(zip(self.header, row, strict=True)), lines.first_line(), "line"
-            )
+            record = self.mapping.build(dict(zip(self.header, row, strict=True)), lines.first_line(), "line")
             _check_text(record)
             yield record
 
@@ -143,9 +133,7 @@ class CsvSource(FileSource):
         return self._bad(first, reason, cells)
 
     def _bad(self, line, reason, cells) -> CatalogueRecord:
-        record = CatalogueRecord(
-            source_position=line, position_unit="line", problems=[reason]
-        )
+        record = CatalogueRecord(source_position=line, position_unit="line", problems=[reason])
         # name the inventory number when it can be told from the broken row
         paths = self.mapping.fields["inventory_number"]
         column = paths[0].column
@@ -159,6 +147,4 @@ class CsvSource(FileSource):
 def _check_text(record: CatalogueRecord) -> None:
     for name in ("inventory_number", "title"):
         if "\ufffd" in getattr(record, name):
-            record.problems.append(
-                f"{name}: bytes that are not valid in the file's encoding"
-            )
+            record.problems.append(f"{name}: bytes that are not valid in the file's encoding")

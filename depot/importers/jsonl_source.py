@@ -24,9 +24,7 @@ class JsonLinesSource(FileSource):
         self.mapping = mapping or Mapping.identity_for(None)
         self.fields = self.mapping.field_names
         encoding = self.mapping.encoding
-        self._text = io.TextIOWrapper(
-            self._binary, encoding=encoding, errors="replace", newline=""
-        )
+        self._text = io.TextIOWrapper(self._binary, encoding=encoding, errors="replace", newline="")
 
     def close(self):
         text = getattr(self, "_text", None)
@@ -55,9 +53,7 @@ class JsonLinesSource(FileSource):
             if not isinstance(obj, dict):
                 yield CatalogueRecord(
                     source_position=number,
-                    problems=[
-                        f"the line holds a JSON {type(obj).__name__}, not an object"
-                    ],
+                    problems=[f"the line holds a JSON {type(obj).__name__}, not an object"],
                 )
                 continue
             yield self.mapping.build(obj, number, "line")

@@ -109,12 +109,8 @@ _P_TITLES = f"{L}objectIdentificationWrap/{L}titleWrap/{L}titleSet"
 _P_REPOSITORY = f"{L}objectIdentificationWrap/{L}repositoryWrap/{L}repositorySet"
 _P_WORKTYPE = f"{L}objectClassificationWrap/{L}objectWorkTypeWrap/{L}objectWorkType"
 _P_EVENTS = f"{L}eventWrap/{L}eventSet/{L}event"
-_P_MEASUREMENTS = (
-    f"{L}objectIdentificationWrap/{L}objectMeasurementsWrap/{L}objectMeasurementsSet"
-)
-_P_DESCRIPTION = (
-    f"{L}objectIdentificationWrap/{L}objectDescriptionWrap/{L}objectDescriptionSet"
-)
+_P_MEASUREMENTS = f"{L}objectIdentificationWrap/{L}objectMeasurementsWrap/{L}objectMeasurementsSet"
+_P_DESCRIPTION = f"{L}objectIdentificationWrap/{L}objectDescriptionWrap/{L}objectDescriptionSet"
 _P_RESOURCES = f"{L}resourceWrap/{L}resourceSet"
 _P_RIGHTS_WORK = f"{L}rightsWorkWrap/{L}rightsWorkSet"
 _P_RECORD_RIGHTS = f"{L}recordWrap/{L}recordRights"
@@ -151,9 +147,7 @@ class LidoSource(FileSource):
                         yield CatalogueRecord(
                             source_position=number,
                             position_unit="record",
-                            problems=[
-                                f"could not read the record ({type(error).__name__}: {error})"
-                            ],
+                            problems=[f"could not read the record ({type(error).__name__}: {error})"],
                         )
                 if not open_records:
                     # done with this element (a record, or a bit of envelope): let it go
@@ -162,9 +156,7 @@ class LidoSource(FileSource):
                         stack[-1].remove(element)
         except ET.ParseError as error:
             where = f"after record {number}" if number else "before the first record"
-            raise SourceError(
-                f"{self.name}: not well-formed XML ({error}), {where}"
-            ) from None
+            raise SourceError(f"{self.name}: not well-formed XML ({error}), {where}") from None
         if number == 0:
             raise SourceError(
                 f"{self.name}: no lido:lido records (namespace {LIDO_NS}) in the file; "
@@ -184,9 +176,7 @@ def read_records(source):
 def read_record(lido: ET.Element, number: int) -> CatalogueRecord:
     record = CatalogueRecord(source_position=number, position_unit="record")
     record_lang = _lang(lido.get(XML_LANG))
-    blocks = [
-        (dm, _lang(dm.get(XML_LANG)) or record_lang) for dm in lido.findall(_P_DM)
-    ]
+    blocks = [(dm, _lang(dm.get(XML_LANG)) or record_lang) for dm in lido.findall(_P_DM)]
     main, main_lang = _choose_block(blocks)
 
     record.inventory_number = one_line(_inventory_number(lido, blocks))
@@ -202,9 +192,7 @@ def read_record(lido: ET.Element, number: int) -> CatalogueRecord:
                 text = one_line(value.text)
                 if text:
                     pref = value.get(f"{L}pref", "")
-                    rank = (
-                        0 if pref in _PREFERRED else (2 if pref in _ALTERNATIVE else 1)
-                    )
+                    rank = 0 if pref in _PREFERRED else (2 if pref in _ALTERNATIVE else 1)
                     titles.append((_lang(value.get(XML_LANG)) or set_lang, rank, text))
     record.title = _pick(titles) or ""
     record.title_en = _pick([t for t in titles if t[0] == "en"]) or ""
@@ -296,15 +284,11 @@ def _inventory_number(lido: ET.Element, blocks) -> str:
                 if not text:
                     continue
                 id_type = work_id.get(f"{L}type", "").strip().lower()
-                is_inventory = id_type in _INVENTORY_TYPES or id_type.endswith(
-                    _INVENTORY_URIS
-                )
+                is_inventory = id_type in _INVENTORY_TYPES or id_type.endswith(_INVENTORY_URIS)
                 (typed if is_inventory else untyped).append((former, text))
     for found in (typed, untyped):
         if found:
-            return min(found, key=lambda pair: pair[0])[
-                1
-            ]  # current repository before former ones
+            return min(found, key=lambda pair: pair[0])[1]  # current repository before former ones
     return one_line(lido.findtext(f"{L}lidoRecID"))
 
 
@@ -337,18 +321,12 @@ def _actors(event: ET.Element, lang: str) -> list[tuple[str, str]]:
                     text = one_line(value.text)
                     if text:
                         pref = value.get(f"{L}pref", "")
-                        rank = (
-                            0
-                            if pref in _PREFERRED
-                            else (2 if pref in _ALTERNATIVE else 1)
-                        )
+                        rank = 0 if pref in _PREFERRED else (2 if pref in _ALTERNATIVE else 1)
                         names.append((_lang(value.get(XML_LANG)) or "", rank, text))
             name = _pick(names)
             if not name:
                 continue
-            roles = [
-                _concept_label(role, lang) for role in in_role.iterfind(f"{L}roleActor")
-            ]
+            roles = [_concept_label(role, lang) for role in in_role.iterfind(f"{L}roleActor")]
             makers.append((name, ", ".join(r for r in roles if r)))
         if not in_roles:
             for display in event_actor.iterfind(f"{L}displayActorInRole"):
@@ -363,9 +341,7 @@ def _read_events(record: CatalogueRecord, dm: ET.Element, lang: str) -> None:
     production = [e for e, kind in events if kind == "production"]
     design = [e for e, kind in events if kind == "design"]
     untyped = [e for e, kind in events if kind == "untyped"]
-    maker_events = [
-        e for e, kind in events if kind in ("production", "design")
-    ] or untyped
+    maker_events = [e for e, kind in events if kind in ("production", "design")] or untyped
     makers: list[tuple[str, str]] = []
     for event in maker_events:
         for maker in _actors(event, lang):
@@ -389,9 +365,7 @@ def _read_events(record: CatalogueRecord, dm: ET.Element, lang: str) -> None:
             continue
         record.set_year("year_from", earliest)
         record.set_year("year_to", latest)
-        record.date_text = _pick(displays) or _years_text(
-            record.year_from, record.year_to
-        )
+        record.date_text = _pick(displays) or _years_text(record.year_from, record.year_to)
         break
 
     for event in production + design + untyped:
@@ -420,10 +394,7 @@ def _materials(event: ET.Element, lang: str) -> str:
         if displays:
             text = _pick(displays)
         else:
-            terms = [
-                _concept_label(term, lang)
-                for term in wrap.iterfind(f"{L}materialsTech/{L}termMaterialsTech")
-            ]
+            terms = [_concept_label(term, lang) for term in wrap.iterfind(f"{L}materialsTech/{L}termMaterialsTech")]
             text = ", ".join(dict.fromkeys(t for t in terms if t))
         if text and text not in parts:
             parts.append(text)
@@ -437,23 +408,15 @@ def _measurements(dm: ET.Element, lang: str) -> str:
     parts = []
     for measurement_set in dm.iterfind(_P_MEASUREMENTS):
         displays = [
-            block(d.text)
-            for d in measurement_set.iterfind(f"{L}displayObjectMeasurements")
-            if one_line(d.text)
+            block(d.text) for d in measurement_set.iterfind(f"{L}displayObjectMeasurements") if one_line(d.text)
         ]
         if not displays:
-            for values in measurement_set.iterfind(
-                f"{L}objectMeasurements/{L}measurementsSet"
-            ):
+            for values in measurement_set.iterfind(f"{L}objectMeasurements/{L}measurementsSet"):
                 kind = one_line(values.findtext(f"{L}measurementType"))
                 value = one_line(values.findtext(f"{L}measurementValue"))
                 unit = one_line(values.findtext(f"{L}measurementUnit"))
                 if value:
-                    displays.append(
-                        " ".join(
-                            p for p in (f"{kind}:" if kind else "", value, unit) if p
-                        )
-                    )
+                    displays.append(" ".join(p for p in (f"{kind}:" if kind else "", value, unit) if p))
         for display in displays:
             for line in display.splitlines():
                 line = line.strip()
@@ -487,9 +450,7 @@ def _image_link(admin) -> str:
                 sort = int(resource_set.get(f"{L}sortorder", "0") or 0)
             except ValueError:
                 sort = 0
-            for link in resource_set.iterfind(
-                f"{L}resourceRepresentation/{L}linkResource"
-            ):
+            for link in resource_set.iterfind(f"{L}resourceRepresentation/{L}linkResource"):
                 url = one_line(link.text)
                 if url.lower().startswith(("http://", "https://")):
                     links.append(((order, sort, position), url))
@@ -501,9 +462,7 @@ def _is_licence(rights: ET.Element) -> bool:
     rights_type = rights.find(f"{L}rightsType")
     if rights_type is None:
         return False
-    return any(
-        host in uri for uri in _concept_uris(rights_type) for host in _LICENCE_HOSTS
-    )
+    return any(host in uri for uri in _concept_uris(rights_type) for host in _LICENCE_HOSTS)
 
 
 def _rights(admin) -> str:
@@ -531,9 +490,7 @@ def _rights(admin) -> str:
             return line
         names = [
             (_lang(v.get(XML_LANG)) or lang, 0, one_line(v.text))
-            for v in rights.iterfind(
-                f"{L}rightsHolder/{L}legalBodyName/{L}appellationValue"
-            )
+            for v in rights.iterfind(f"{L}rightsHolder/{L}legalBodyName/{L}appellationValue")
             if one_line(v.text)
         ]
         return _pick(names) or ""

@@ -70,9 +70,7 @@ class FieldPath:
         while position < len(rest):
             step = _STEP.match(rest, position)
             if not step:
-                raise MappingError(
-                    f"cannot read the path {text!r} (at {rest[position:]!r})"
-                )
+                raise MappingError(f"cannot read the path {text!r} (at {rest[position:]!r})")
             if step.group(1) is not None:
                 steps.append(("key", step.group(1)))
             elif step.group(2) == "*":
@@ -99,9 +97,7 @@ class FieldPath:
                 try:
                     value = json.loads(text) if text else None
                 except ValueError as error:
-                    raise CellError(
-                        f"column {self.column!r} does not hold valid JSON ({error})"
-                    ) from None
+                    raise CellError(f"column {self.column!r} does not hold valid JSON ({error})") from None
                 parsed[self.column] = value
         return _walk(value, self.steps)
 
@@ -113,11 +109,7 @@ def _walk(value, steps):
         if kind == "key":
             value = value.get(arg) if isinstance(value, dict) else None
         elif kind == "index":
-            value = (
-                value[arg]
-                if isinstance(value, list) and -len(value) <= arg < len(value)
-                else None
-            )
+            value = value[arg] if isinstance(value, list) and -len(value) <= arg < len(value) else None
         else:  # all
             if not isinstance(value, list):
                 value = [value]
@@ -128,9 +120,7 @@ def _walk(value, steps):
                 if isinstance(found, list):
                     out.extend(found)
                 else:
-                    out.append(
-                        found
-                    )  # None too, so parallel paths (names, roles) stay in step
+                    out.append(found)  # None too, so parallel paths (names, roles) stay in step
             return out
     return value
 
@@ -165,13 +155,10 @@ class Mapping:
         unknown = sorted(set(columns) - set(MAPPABLE_FIELDS))
         if unknown:
             raise MappingError(
-                f"{origin}: unknown field(s) {', '.join(unknown)}; "
-                f"known are {', '.join(MAPPABLE_FIELDS)}"
+                f"{origin}: unknown field(s) {', '.join(unknown)}; known are {', '.join(MAPPABLE_FIELDS)}"
             )
         if "inventory_number" not in columns:
-            raise MappingError(
-                f"{origin}: the mapping must say which column holds inventory_number"
-            )
+            raise MappingError(f"{origin}: the mapping must say which column holds inventory_number")
         fields = {}
         for name, spec in columns.items():
             specs = spec if isinstance(spec, list) else [spec]
@@ -186,9 +173,7 @@ class Mapping:
             raise MappingError(f"{origin}: [csv] must be a table")
         unknown = sorted(set(options) - {"delimiter", "encoding", "join"})
         if unknown:
-            raise MappingError(
-                f"{origin}: unknown [csv] option(s) {', '.join(unknown)}"
-            )
+            raise MappingError(f"{origin}: unknown [csv] option(s) {', '.join(unknown)}")
         delimiter = options.get("delimiter", ",")
         if not isinstance(delimiter, str) or len(delimiter) != 1:
             raise MappingError(f"{origin}: delimiter must be one character")
@@ -205,12 +190,9 @@ class Mapping:
         names = [n for n in MAPPABLE_FIELDS if columns is None or n in columns]
         if "inventory_number" not in names:
             raise MappingError(
-                "no mapping given and the file has no inventory_number column "
-                "(pass --mapping FILE.toml)"
+                "no mapping given and the file has no inventory_number column (pass --mapping FILE.toml)"
             )
-        return cls(
-            {n: (FieldPath(n, n),) for n in names}, origin="<identity>", identity=True
-        )
+        return cls({n: (FieldPath(n, n),) for n in names}, origin="<identity>", identity=True)
 
     @property
     def field_names(self) -> frozenset[str]:
@@ -226,13 +208,10 @@ class Mapping:
                 missing.append(f"{name} ({' or '.join(p.column for p in paths)})")
         if missing:
             raise MappingError(
-                f"{self.origin}: column(s) not in the file: {', '.join(missing)}; "
-                f"the header has {', '.join(header)}"
+                f"{self.origin}: column(s) not in the file: {', '.join(missing)}; the header has {', '.join(header)}"
             )
 
-    def build(
-        self, row: MappingABC[str, Any], position: int, unit: str = "line"
-    ) -> CatalogueRecord:
+    def build(self, row: MappingABC[str, Any], position: int, unit: str = "line") -> CatalogueRecord:
         """A record from one row; cells that cannot be read become problems, never exceptions."""
         record = CatalogueRecord(source_position=position, position_unit=unit)
         parsed: dict[str, Any] = {}
@@ -247,9 +226,7 @@ class Mapping:
                 record.problems.append(f"{name}: {error}")
                 continue
             self._assign(record, name, value)
-        if not record.inventory_number and not any(
-            p.startswith("inventory_number") for p in record.problems
-        ):
+        if not record.inventory_number and not any(p.startswith("inventory_number") for p in record.problems):
             record.problems.insert(0, "no inventory number")
         return record
 
@@ -259,21 +236,15 @@ class Mapping:
                 value = [v for v in value if v not in (None, "")]
                 value = value[0] if len(value) == 1 else (None if not value else value)
             if isinstance(value, (list, dict)):
-                record.problems.append(
-                    f"{name}: {json.dumps(value)[:60]} is not a year"
-                )
+                record.problems.append(f"{name}: {json.dumps(value)[:60]} is not a year")
                 return
             record.set_year(name, value)
             return
         if isinstance(value, dict):
-            record.problems.append(
-                f"{name}: the column holds a JSON object, not a value (use a .key path)"
-            )
+            record.problems.append(f"{name}: the column holds a JSON object, not a value (use a .key path)")
             return
         if isinstance(value, list):
-            parts = [
-                one_line(_text(v)) for v in value if not isinstance(v, (dict, list))
-            ]
+            parts = [one_line(_text(v)) for v in value if not isinstance(v, (dict, list))]
             if name == "maker_role":
                 text = join_roles(parts, self.join)
             else:

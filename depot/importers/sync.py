@@ -139,28 +139,21 @@ def _limits():
     return {
         f.name: f.max_length
         for f in DepotItem._meta.get_fields()
-        if getattr(f, "max_length", None)
-        and f.name in (*ITEM_FIELDS, "inventory_number")
+        if getattr(f, "max_length", None) and f.name in (*ITEM_FIELDS, "inventory_number")
     }
 
 
-_WEB_ADDRESS = re.compile(
-    r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$", re.IGNORECASE
-)
+_WEB_ADDRESS = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$", re.IGNORECASE)
 
 
-def _prepare(
-    record: CatalogueRecord, fields: frozenset, limits: dict
-) -> tuple[str, dict]:
+def _prepare(record: CatalogueRecord, fields: frozenset, limits: dict) -> tuple[str, dict]:
     """Check one record and make the values to write; appends to record.problems/warnings."""
     number = one_line(record.inventory_number)
     if not number:
         if not any("inventory number" in p for p in record.problems):
             record.problems.insert(0, "no inventory number")
     elif len(number) > limits["inventory_number"]:
-        record.problems.append(
-            f"the inventory number is longer than {limits['inventory_number']} characters"
-        )
+        record.problems.append(f"the inventory number is longer than {limits['inventory_number']} characters")
     values = {}
     for name in ITEM_FIELDS:
         if name not in fields:
@@ -177,13 +170,9 @@ def _prepare(
         values[name] = value
     start, end = values.get("year_from"), values.get("year_to")
     if start is not None and end is not None and end < start:
-        record.problems.append(
-            f"the end year ({end}) is before the start year ({start})"
-        )
+        record.problems.append(f"the end year ({end}) is before the start year ({start})")
     if values.get("image_url") and not _WEB_ADDRESS.match(values["image_url"]):
-        record.warnings.append(
-            f"image_url {values['image_url'][:80]!r} is not a web address; left empty"
-        )
+        record.warnings.append(f"image_url {values['image_url'][:80]!r} is not a web address; left empty")
         values["image_url"] = ""
     if "title" in values and not values["title"]:
         values["title"] = (values.get("object_type") or number)[: limits["title"]]
@@ -283,9 +272,7 @@ def sync_catalogue(
                 result.read += 1
                 number, values = _prepare(record, fields, limits)
                 if number and not record.problems and number in seen:
-                    record.problems.append(
-                        "the inventory number occurs earlier in the file too; skipped"
-                    )
+                    record.problems.append("the inventory number occurs earlier in the file too; skipped")
                 elif number:
                     seen.add(number)
                 if record.problems:
@@ -296,12 +283,8 @@ def sync_catalogue(
                 if record.warnings:
                     result.warnings += 1
                     for warning in record.warnings:
-                        run.out.add(
-                            Problem(record.position, number, "warning", warning)
-                        )
-                batch.append(
-                    _Planned(record, number, values, record.collection or None)
-                )
+                        run.out.add(Problem(record.position, number, "warning", warning))
+                batch.append(_Planned(record, number, values, record.collection or None))
                 if len(batch) >= batch_size:
                     _write_batch(batch, run)
                     batch = []
@@ -312,9 +295,7 @@ def sync_catalogue(
             if batch:
                 _write_batch(batch, run)
             result.aborted = str(error)
-            result.notes.append(
-                "the file could not be read to the end, so nothing was withdrawn"
-            )
+            result.notes.append("the file could not be read to the end, so nothing was withdrawn")
             run.out.add(Problem("", "", "failed", f"reading stopped: {error}"))
             error.result = result
             raise
@@ -347,10 +328,7 @@ def _write_batch(batch: list[_Planned], run: _Run) -> None:
     from depot.models import DepotItem, url_slug_for
 
     numbers = [p.number for p in batch]
-    existing = {
-        i.inventory_number: i
-        for i in DepotItem.objects.filter(inventory_number__in=numbers)
-    }
+    existing = {i.inventory_number: i for i in DepotItem.objects.filter(inventory_number__in=numbers)}
     now = timezone.now()
     to_create, to_update, changed_fields = [], [], set()
     unchanged = []  # pks: only their last_seen_at is written
@@ -383,9 +361,7 @@ def _write_batch(batch: list[_Planned], run: _Run) -> None:
         try:
             with transaction.atomic():
                 created = DepotItem.objects.bulk_create(to_create)
-                if any(
-                    item.pk is None for item in created
-                ):  # no RETURNING on this database
+                if any(item.pk is None for item in created):  # no RETURNING on this database
                     ids = dict(
                         DepotItem.objects.filter(
                             inventory_number__in=[i.inventory_number for i in created]
@@ -394,9 +370,7 @@ def _write_batch(batch: list[_Planned], run: _Run) -> None:
                     for item in created:
                         item.pk = ids[item.inventory_number]
                 if to_update:
-                    DepotItem.objects.bulk_update(
-                        to_update, sorted(changed_fields | {"updated_at", "last_seen_at"})
-                    )
+                    DepotItem.objects.bulk_update(to_update, sorted(changed_fields | {"updated_at", "last_seen_at"}))
                 if unchanged:
                     DepotItem.objects.filter(pk__in=unchanged).update(last_seen_at=now)
                 if run.reindex:
@@ -424,12 +398,8 @@ def _write_one_by_one(batch: list[_Planned], run: _Run) -> None:
             with transaction.atomic():
                 item = DepotItem.objects.filter(inventory_number=planned.number).first()
                 if item is None:
-                    values.setdefault(
-                        "title", planned.record.object_type or planned.number
-                    )
-                    item = DepotItem(
-                        inventory_number=planned.number, last_seen_at=now, **values
-                    )
+                    values.setdefault("title", planned.record.object_type or planned.number)
+                    item = DepotItem(inventory_number=planned.number, last_seen_at=now, **values)
                     item.save()
                     result.created += 1
                 else:
@@ -448,9 +418,7 @@ def _write_one_by_one(batch: list[_Planned], run: _Run) -> None:
         except DatabaseError as error:
             result.failed += 1
             reason = f"could not be saved: {error}"
-            run.out.add(
-                Problem(planned.record.position, planned.number, "failed", reason)
-            )
+            run.out.add(Problem(planned.record.position, planned.number, "failed", reason))
 
 
 def _reindex(items) -> None:
@@ -464,9 +432,7 @@ def _withdraw_missing(seen: set[str], run: _Run) -> None:
 
     result = run.result
     if not seen:
-        result.notes.append(
-            "no record with an inventory number was read, so nothing was withdrawn"
-        )
+        result.notes.append("no record with an inventory number was read, so nothing was withdrawn")
         return
     ids = [c for c in run.scope if c is not None and c > 0]
     if not ids and None not in run.scope:
@@ -474,16 +440,10 @@ def _withdraw_missing(seen: set[str], run: _Run) -> None:
     condition = Q(collection_id__in=ids)
     if None in run.scope:
         condition |= Q(collection__isnull=True)
-    rows = DepotItem.objects.filter(
-        condition, withdrawn=False, from_catalogue=True
-    ).values_list(
+    rows = DepotItem.objects.filter(condition, withdrawn=False, from_catalogue=True).values_list(
         "pk", "inventory_number"
     )
-    missing = [
-        (pk, number)
-        for pk, number in rows.iterator(chunk_size=5000)
-        if number not in seen
-    ]
+    missing = [(pk, number) for pk, number in rows.iterator(chunk_size=5000) if number not in seen]
     result.withdrawn = len(missing)
     for _pk, number in missing:
         run.out.add(Problem("", number, "withdrawn", "not in the export"))

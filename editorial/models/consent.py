@@ -35,7 +35,6 @@ class ConsentRecordQuerySet(models.QuerySet):
         return self.filter(withdrawn_at__isnull=True)
 
 
-
 class ConsentRecord(models.Model):
     person = models.ForeignKey(
         "stories.Person",
@@ -47,9 +46,7 @@ class ConsentRecord(models.Model):
         on_delete=models.PROTECT,
         related_name="consent_records",
     )
-    given_by = models.CharField(
-        _("given by"), max_length=200, help_text=_("The name as given; may be a pseudonym.")
-    )
+    given_by = models.CharField(_("given by"), max_length=200, help_text=_("The name as given; may be a pseudonym."))
     uses = models.JSONField(
         _("allowed uses"),
         default=list,

@@ -109,7 +109,11 @@ class CommunityCuratorApprovalTask(Task):
 
         path = community_path_of(obj)
         group_id = CommunityPage.objects.filter(path=path).values_list("curator_group_id", flat=True).first()
-        return get_user_model().objects.filter(groups__pk=group_id, is_active=True) if group_id else get_user_model().objects.none()
+        return (
+            get_user_model().objects.filter(groups__pk=group_id, is_active=True)
+            if group_id
+            else get_user_model().objects.none()
+        )
 
     @classmethod
     def get_description(cls):
@@ -185,9 +189,11 @@ class ConsentCheckTask(Task):
 
         path = community_path_of(obj)
         group_id = CommunityPage.objects.filter(path=path).values_list("curator_group_id", flat=True).first()
-        return get_user_model().objects.filter(
-            Q(groups__name=MUSEUM_STAFF_GROUP) | Q(groups__pk=group_id), is_active=True
-        ).distinct()
+        return (
+            get_user_model()
+            .objects.filter(Q(groups__name=MUSEUM_STAFF_GROUP) | Q(groups__pk=group_id), is_active=True)
+            .distinct()
+        )
 
     @classmethod
     def get_description(cls):

@@ -31,8 +31,10 @@ def _clean_uses(uses: Iterable[str]) -> list[str]:
     for use in uses:
         if use not in known:
             raise ValidationError(
-                {"uses": _("“%(use)s” is not a use consent can be given for (online, exhibition, research).")
-                 % {"use": use}}
+                {
+                    "uses": _("“%(use)s” is not a use consent can be given for (online, exhibition, research).")
+                    % {"use": use}
+                }
             )
         if use not in cleaned:
             cleaned.append(use)
@@ -100,9 +102,9 @@ def publication_consent_problem(page) -> str | None:
             "told or brought it (online form, signed paper or recorded verbal consent) before publishing."
         ) % {"title": page.title}
     if all(record.is_withdrawn for record in records):
-        return _(
-            "Consent for “%(title)s” was withdrawn. It cannot be published unless new consent is recorded."
-        ) % {"title": page.title}
+        return _("Consent for “%(title)s” was withdrawn. It cannot be published unless new consent is recorded.") % {
+            "title": page.title
+        }
     return _(
         "The consent for “%(title)s” does not cover online publication (it allows: %(uses)s). "
         "Ask for consent to publish online and record it before publishing."
@@ -110,7 +112,8 @@ def publication_consent_problem(page) -> str | None:
         "title": page.title,
         "uses": ", ".join(
             sorted({label for record in records if not record.is_withdrawn for label in record.uses_labels})
-        ) or _("nothing"),
+        )
+        or _("nothing"),
     }
 
 
@@ -140,8 +143,10 @@ def withdraw_consent(record: ConsentRecord, *, user, note: str = "") -> list[Pag
     with transaction.atomic():
         record = ConsentRecord.objects.select_for_update().get(pk=record.pk)
         if record.is_withdrawn:
-            raise ValidationError(_("This consent was already withdrawn on %(date)s.")
-                                  % {"date": timezone.localtime(record.withdrawn_at).strftime("%Y-%m-%d %H:%M")})
+            raise ValidationError(
+                _("This consent was already withdrawn on %(date)s.")
+                % {"date": timezone.localtime(record.withdrawn_at).strftime("%Y-%m-%d %H:%M")}
+            )
         pages = [page.specific for page in record.pages.all().order_by("path")]
         for page in pages:
             # One log context per page: Wagtail's history shows only the latest entry per

@@ -46,8 +46,9 @@ def ensure_editorial_workflow() -> Workflow:
 def assign_to_community_index(index_page) -> None:
     """Hang the editorial workflow on the community index (replacing another one there)."""
     workflow = ensure_editorial_workflow()
-    WorkflowPage.objects.update_or_create(page=index_page.page_ptr if hasattr(index_page, "page_ptr") else index_page,
-                                          defaults={"workflow": workflow})
+    WorkflowPage.objects.update_or_create(
+        page=index_page.page_ptr if hasattr(index_page, "page_ptr") else index_page, defaults={"workflow": workflow}
+    )
 
 
 def ensure_assignments() -> None:
@@ -56,6 +57,3 @@ def ensure_assignments() -> None:
     ensure_editorial_workflow()
     for index_page in CommunityIndexPage.objects.all():
         assign_to_community_index(index_page)
-
-
-

@@ -63,9 +63,7 @@ def _detect(text: str, filename: str) -> str:
         return "vtt"
     suffix = filename.lower().rsplit(".", 1)[-1] if "." in filename else ""
     comma_timing = dot_timing = False
-    for match in _SRT_TIMING.finditer(
-        text.replace("\r", "\n") if "\r" in text else text
-    ):
+    for match in _SRT_TIMING.finditer(text.replace("\r", "\n") if "\r" in text else text):
         if match.group(1) == ",":
             comma_timing = True
             break
@@ -92,9 +90,7 @@ def _empty_cues_left_out(cues, problems: list[Problem]) -> list:
         if cue.text.strip():
             kept.append(cue)
         else:
-            problems.append(
-                Problem(cue.line, "the cue has no text and is left out", WARNING)
-            )
+            problems.append(Problem(cue.line, "the cue has no text and is left out", WARNING))
     return kept
 
 
@@ -143,9 +139,7 @@ def parse_transcript(data: bytes | str, filename: str = "") -> ParseResult:
             for cue in parsed.cues
         ]
         return ParseResult("srt", Transcript(segments), parsed.problems, True, encoding)
-    problem = Problem(
-        1, "not a transcript: neither WebVTT (WEBVTT on the first line) nor SRT"
-    )
+    problem = Problem(1, "not a transcript: neither WebVTT (WEBVTT on the first line) nor SRT")
     return ParseResult("", Transcript([]), [problem], False, encoding)
 
 

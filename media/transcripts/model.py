@@ -101,10 +101,7 @@ def validate(transcript: Transcript) -> list[Problem]:
                     f"before it starts ({format_timestamp(segment.start)})"
                 )
             else:
-                message = (
-                    "the cue lasts no time: it starts and ends at "
-                    f"{format_timestamp(segment.start)}"
-                )
+                message = f"the cue lasts no time: it starts and ends at {format_timestamp(segment.start)}"
             problems.append(Problem(segment.line, message))
         if previous is not None:
             if start < previous_start:
@@ -197,16 +194,10 @@ def to_webvtt(transcript: Transcript) -> str:
         identifier = identifier.replace("-->", "- ->")
         if identifier.strip():
             out.append(identifier)
-        timing = (
-            f"{format_timestamp(segment.start)} --> {format_timestamp(segment.end)}"
-        )
+        timing = f"{format_timestamp(segment.start)} --> {format_timestamp(segment.end)}"
         settings = format_settings(segment.settings)
         out.append(f"{timing} {settings}" if settings else timing)
-        text = (
-            segment.text.replace("\x00", "\ufffd")
-            .replace("\r\n", "\n")
-            .replace("\r", "\n")
-        )
+        text = segment.text.replace("\x00", "\ufffd").replace("\r\n", "\n").replace("\r", "\n")
         lines = [_escape(line) for line in text.split("\n") if line.strip()]
         speaker = " ".join(segment.speaker.split())
         if speaker:

@@ -80,9 +80,7 @@ def parse_timing_line(line: str) -> tuple[int, int, str]:
 
 def plain_text(raw_text: str) -> str:
     """Markup removed, character references (``&nbsp; &amp; &lt;``) decoded."""
-    text = (
-        _MARKUP.sub("", raw_text) if ("<" in raw_text or "{" in raw_text) else raw_text
-    )
+    text = _MARKUP.sub("", raw_text) if ("<" in raw_text or "{" in raw_text) else raw_text
     return html.unescape(text) if "&" in text else text
 
 
@@ -105,9 +103,7 @@ def parse_srt(data: bytes | str) -> SRTResult:
     lines = text.split("\n")
     timing_lines = [index for index, line in enumerate(lines) if "-->" in line]
     if not timing_lines:
-        problems.append(
-            Problem(0, "no SRT timing line ('00:00:01,000 --> 00:00:02,000') found")
-        )
+        problems.append(Problem(0, "no SRT timing line ('00:00:01,000 --> 00:00:02,000') found"))
         return result
 
     # Where each cue starts: its number line (if any) or its timing line.
@@ -115,9 +111,7 @@ def parse_srt(data: bytes | str) -> SRTResult:
     previous_timing = -2
     for timing in timing_lines:
         number = timing - 1
-        has_number = (
-            number > previous_timing + 1 and number >= 0 and _is_number(lines[number])
-        )
+        has_number = number > previous_timing + 1 and number >= 0 and _is_number(lines[number])
         starts.append(number if has_number else timing)
         previous_timing = timing
 
@@ -143,16 +137,12 @@ def parse_srt(data: bytes | str) -> SRTResult:
             problems.append(
                 Problem(
                     line_number,
-                    f"cue timings not understood ({error}) in "
-                    f"{lines[timing].strip()!r}; "
-                    "the cue is left out",
+                    f"cue timings not understood ({error}) in {lines[timing].strip()!r}; the cue is left out",
                 )
             )
             continue
         if rest and not _COORDINATES.fullmatch(rest):
-            problems.append(
-                Problem(line_number, f"ignored after the times: {rest!r}", WARNING)
-            )
+            problems.append(Problem(line_number, f"ignored after the times: {rest!r}", WARNING))
         # Blank lines inside what follows a timing line: either a cue whose timing
         # line is missing (a number, then text) or text with a blank line in it.
         for offset, line in enumerate(body):
@@ -163,24 +153,20 @@ def parse_srt(data: bytes | str) -> SRTResult:
                 problems.append(
                     Problem(
                         timing + offset + 3,
-                        f"cue {following.strip()} has no timing line; "
-                        "its text would be lost",
+                        f"cue {following.strip()} has no timing line; its text would be lost",
                     )
                 )
             elif following.strip():
                 problems.append(
                     Problem(
                         timing + offset + 2,
-                        "blank line inside the cue text; "
-                        "the text after it is kept in the cue",
+                        "blank line inside the cue text; the text after it is kept in the cue",
                         WARNING,
                     )
                 )
         raw_text = "\n".join(body)
         if not raw_text.strip():
-            problems.append(
-                Problem(line_number, "the cue has no text and is left out", WARNING)
-            )
+            problems.append(Problem(line_number, "the cue has no text and is left out", WARNING))
             continue
         number = lines[starts[position]].strip() if starts[position] != timing else ""
         result.cues.append(

@@ -145,9 +145,7 @@ def collect_timestamp(text: str, position: int) -> tuple[int, int]:
         raise TimingError(f"minutes and seconds take two digits, not {second!r}")
     if hours_first or third is not None:
         if third is None:
-            raise TimingError(
-                f"{first!r} can only be hours: minutes and seconds must follow"
-            )
+            raise TimingError(f"{first!r} can only be hours: minutes and seconds must follow")
         if len(third) != 2:
             raise TimingError(f"minutes and seconds take two digits, not {third!r}")
         hours, minutes, seconds = int(first), int(second), int(third)
@@ -156,9 +154,7 @@ def collect_timestamp(text: str, position: int) -> tuple[int, int]:
     if fraction is None:
         if text.startswith(",", match.end()):
             raise TimingError("WebVTT writes '.' before the milliseconds, not ','")
-        raise TimingError(
-            "expected '.' and three digits of milliseconds after the seconds"
-        )
+        raise TimingError("expected '.' and three digits of milliseconds after the seconds")
     if len(fraction) != 3:
         raise TimingError(f"milliseconds take three digits, not {fraction!r}")
     if minutes > 59:
@@ -230,9 +226,7 @@ def _parse_line_position(linepos: str):
         number = float(linepos)
     except ValueError:
         return None
-    return (
-        int(number) if number.is_integer() and "." not in linepos else number
-    ), False
+    return (int(number) if number.is_integer() and "." not in linepos else number), False
 
 
 def parse_cue_settings(text: str, regions: dict[str, WebVTTRegion]):
@@ -347,15 +341,11 @@ def split_voice(raw_text: str) -> tuple[str, str]:
     """
     if "<" not in raw_text:
         return "", (html.unescape(raw_text) if "&" in raw_text else raw_text)
-    if (
-        raw_text.startswith("<v") and raw_text.count("<") == 1
-    ):  # the usual "<v Name>text"
+    if raw_text.startswith("<v") and raw_text.count("<") == 1:  # the usual "<v Name>text"
         match = _VOICE.match(raw_text)
         if match and match.group(0).endswith(">"):
             text = raw_text[match.end() :]
-            return _annotation(match.group(1)), (
-                html.unescape(text) if "&" in text else text
-            )
+            return _annotation(match.group(1)), (html.unescape(text) if "&" in text else text)
     speaker = ""
     if raw_text.startswith("<v"):
         match = _VOICE.match(raw_text)
@@ -379,9 +369,7 @@ def split_voice(raw_text: str) -> tuple[str, str]:
 # --- the parser -----------------------------------------------------------------------
 def _is_block_keyword(buffer: str, keyword: str) -> bool:
     """``buffer`` starts with STYLE/REGION and the rest (if any) is ASCII whitespace."""
-    return buffer.startswith(keyword) and not buffer[len(keyword) :].strip(
-        ASCII_WHITESPACE
-    )
+    return buffer.startswith(keyword) and not buffer[len(keyword) :].strip(ASCII_WHITESPACE)
 
 
 def _is_note(line: str) -> bool:
@@ -484,9 +472,7 @@ class _Parser:
                 line, seen_eof = "", True
             line_count += 1
             if "-->" in line:
-                if not in_header and (
-                    line_count == 1 or (line_count == 2 and not seen_arrow)
-                ):
+                if not in_header and (line_count == 1 or (line_count == 2 and not seen_arrow)):
                     seen_arrow = True
                     previous = index
                     try:
@@ -496,23 +482,15 @@ class _Parser:
                         timing_failed = True
                         self.problem(
                             index,
-                            f"cue timings not understood ({error}) "
-                            f"in {line.strip()!r}; "
-                            "the cue is left out",
+                            f"cue timings not understood ({error}) in {line.strip()!r}; the cue is left out",
                         )
                     else:
-                        cue = WebVTTCue(
-                            "\n".join(buffer), start / 1000, end / 1000, line=index
-                        )
+                        cue = WebVTTCue("\n".join(buffer), start / 1000, end / 1000, line=index)
                         if rest and rest.strip(ASCII_WHITESPACE):
-                            settings, cue.region, ignored = parse_cue_settings(
-                                rest, self.regions
-                            )
+                            settings, cue.region, ignored = parse_cue_settings(rest, self.regions)
                             cue.settings = settings
                             for setting in ignored:
-                                self.problem(
-                                    index, f"cue setting {setting!r} ignored", WARNING
-                                )
+                                self.problem(index, f"cue setting {setting!r} ignored", WARNING)
                         buffer = []
                         self.seen_cue = True
                 else:
@@ -565,8 +543,7 @@ class _Parser:
         elif buffer and not timing_failed and not _is_note(buffer[0]):
             self.problem(
                 first + 1,
-                "text outside a cue (no timing line before it) is left out: "
-                f"{buffer[0]!r}",
+                f"text outside a cue (no timing line before it) is left out: {buffer[0]!r}",
             )
         return index
 
@@ -583,11 +560,7 @@ def parse_webvtt(data: bytes | str) -> WebVTTResult:
     # Steps 4-6: the signature.
     if not text.startswith("WEBVTT") or (len(text) > 6 and text[6] not in " \t\n"):
         found = text.split("\n", 1)[0][:20]
-        result.problems.append(
-            Problem(
-                1, f"not a WebVTT file: it must start with 'WEBVTT', found {found!r}"
-            )
-        )
+        result.problems.append(Problem(1, f"not a WebVTT file: it must start with 'WEBVTT', found {found!r}"))
         return result
     result.valid = True
     _Parser(text, result).run()

@@ -20,9 +20,7 @@ from stories.services import access
 class TaggedPage(TaggedItemBase):
     """One tag vocabulary shared by stories and objects, so a tag links both."""
 
-    content_object = ParentalKey(
-        "wagtailcore.Page", on_delete=models.CASCADE, related_name="tagged_items"
-    )
+    content_object = ParentalKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="tagged_items")
 
     class Meta:
         verbose_name = _("tagged page")
@@ -70,9 +68,7 @@ class AccessControlledPage(Page):
     )
 
     settings_panels = Page.settings_panels + [
-        MultiFieldPanel(
-            ["access_level", "embargo_until", "licence", "text_language"], heading=_("Access and rights")
-        ),
+        MultiFieldPanel(["access_level", "embargo_until", "licence", "text_language"], heading=_("Access and rights")),
     ]
     search_fields = Page.search_fields + [
         index.FilterField("access_level"),
@@ -88,8 +84,10 @@ class AccessControlledPage(Page):
 
         if self.text_language and not Language.objects.filter(code=self.text_language).exists():
             raise ValidationError(
-                {"text_language": _("“%(code)s” is not a language we know. Add it under Settings → Languages first.")
-                 % {"code": self.text_language}}
+                {
+                    "text_language": _("“%(code)s” is not a language we know. Add it under Settings → Languages first.")
+                    % {"code": self.text_language}
+                }
             )
 
     @property
@@ -127,9 +125,7 @@ def validate_year_range(start, end, start_field, end_field):
     if start is not None and end is not None and end < start:
         raise ValidationError(
             {
-                end_field: _(
-                    "The end year (%(end)s) is before the start year (%(start)s)."
-                )
+                end_field: _("The end year (%(end)s) is before the start year (%(start)s).")
                 % {"end": end, "start": start}
             }
         )

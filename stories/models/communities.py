@@ -41,9 +41,7 @@ class CommunityPage(Page):
     """One community. Its curators' group has page permissions on this subtree only."""
 
     short_description = models.CharField(_("short description"), max_length=300, blank=True)
-    intro = RichTextField(
-        _("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul", "h2", "h3"]
-    )
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul", "h2", "h3"])
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("image"),

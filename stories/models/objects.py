@@ -34,12 +34,12 @@ class HeritageObjectPage(AccessControlledPage):
     )
     brought_on = models.DateField(_("brought on"), null=True, blank=True)
     provenance = RichTextField(
-        _("story of provenance"), features=RICH_TEXT, blank=True,
+        _("story of provenance"),
+        features=RICH_TEXT,
+        blank=True,
         help_text=_("Where it comes from, who owned it, how it travelled."),
     )
-    status = models.CharField(
-        _("status"), max_length=16, choices=ObjectStatus.choices, default=ObjectStatus.OFFERED
-    )
+    status = models.CharField(_("status"), max_length=16, choices=ObjectStatus.choices, default=ObjectStatus.OFFERED)
     depot_item = models.ForeignKey(
         "depot.DepotItem",
         verbose_name=_("catalogue record"),

@@ -66,9 +66,7 @@ class Person(index.Indexed, models.Model):
 
     def clean(self):
         if self.name_display == NameDisplay.PSEUDONYM and not self.pseudonym.strip():
-            raise ValidationError(
-                {"pseudonym": _("Give the pseudonym to show, or choose another option.")}
-            )
+            raise ValidationError({"pseudonym": _("Give the pseudonym to show, or choose another option.")})
 
     @property
     def public_name(self) -> str:

@@ -79,9 +79,7 @@ class StoryPage(AccessControlledPage):
         "summary",
         "pull_quote",
         "content_warning",
-        MultiFieldPanel(
-            [InlinePanel("narrators", label=_("narrator")), "interviewer"], heading=_("People")
-        ),
+        MultiFieldPanel([InlinePanel("narrators", label=_("narrator")), "interviewer"], heading=_("People")),
         FieldPanel("main_media"),
         "body",
         MultiFieldPanel(

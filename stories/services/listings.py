@@ -30,9 +30,7 @@ def object_cards(queryset: QuerySet) -> QuerySet:
     return queryset.select_related("brought_by").prefetch_related(
         Prefetch(
             "images",
-            queryset=HeritageObjectImage.objects.select_related("image").prefetch_related(
-                "image__renditions"
-            ),
+            queryset=HeritageObjectImage.objects.select_related("image").prefetch_related("image__renditions"),
         ),
     )
 
@@ -94,8 +92,6 @@ def depot_collections_linked_from(stories: QuerySet, objects: QuerySet) -> list:
     return sorted(collections, key=lambda c: (-c.link_count, c.name))
 
 
-
-
 def _parent_paths(pages):
     return {page.path[: -page.steplen] for page in pages}
 
@@ -147,9 +143,9 @@ def story_context(story, user) -> dict:
             if not link.depot_item.withdrawn
         ],
         "linked_objects": list(
-            object_cards(
-                HeritageObjectPage.objects.filter(can_read).filter(pk__in=_linked(story.related_objects))
-            )[:RELATED_LIMIT]
+            object_cards(HeritageObjectPage.objects.filter(can_read).filter(pk__in=_linked(story.related_objects)))[
+                :RELATED_LIMIT
+            ]
         ),
         "linked_communities": list(
             CommunityPage.objects.filter(readable_page_filter(reader)).filter(pk__in=_linked(story.related_communities))
@@ -180,14 +176,12 @@ def object_context(object_page, user) -> dict:
         ),
         "object_tags": list(object_page.tags.all()),
         "depot_links": list(
-            ObjectDepotLink.objects.filter(
-                object_page=object_page, depot_item__withdrawn=False
-            ).select_related("depot_item__collection")
+            ObjectDepotLink.objects.filter(object_page=object_page, depot_item__withdrawn=False).select_related(
+                "depot_item__collection"
+            )
         ),
         "linked_stories": list(
-            story_cards(
-                StoryPage.objects.filter(can_read).filter(related_objects=object_page)
-            )[:RELATED_LIMIT]
+            story_cards(StoryPage.objects.filter(can_read).filter(related_objects=object_page))[:RELATED_LIMIT]
         ),
         "related": _related(object_page, user),
     }

@@ -60,18 +60,14 @@ def _permissions(pairs):
     wanted = set(pairs)
     found = {
         (p.content_type.app_label, p.codename): p
-        for p in Permission.objects.filter(codename__in=[c for _, c in wanted]).select_related(
-            "content_type"
-        )
+        for p in Permission.objects.filter(codename__in=[c for _, c in wanted]).select_related("content_type")
     }
     return [found[pair] for pair in pairs if pair in found]
 
 
 def _grant_collection(group, collection, pairs):
     for permission in _permissions(pairs):
-        GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=collection, permission=permission
-        )
+        GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
 
 
 def _grant_pages(group, page, types):
@@ -109,9 +105,7 @@ def ensure_community_groups(community):
     curators.permissions.add(*_permissions(CURATOR_MODEL_PERMISSIONS))
     _grant_pages(curators, community, CURATOR_PAGE_PERMISSIONS)
     _grant_collection(curators, _community_collection(community), CURATOR_COLLECTION_PERMISSIONS)
-    type(community).objects.filter(pk=community.pk).update(
-        curator_group=curators, member_group=members
-    )
+    type(community).objects.filter(pk=community.pk).update(curator_group=curators, member_group=members)
     community.curator_group, community.member_group = curators, members
     return curators, members
 

@@ -232,12 +232,25 @@ class Text:
         a, b = self.words(2, english)
         place = rng.choice(PLACES)[0]
         if english:
-            patterns = [f"The {a} of {place}", f"My {a}", f"A {a} and a {b}", f"{a.capitalize()} in {place}",
-                        f"How we found the {a}", f"Letters about the {a}"]
+            patterns = [
+                f"The {a} of {place}",
+                f"My {a}",
+                f"A {a} and a {b}",
+                f"{a.capitalize()} in {place}",
+                f"How we found the {a}",
+                f"Letters about the {a}",
+            ]
         else:
-            patterns = [f"De {a} van {place}", f"Mijn {a}", f"Een {a} en een {b}", f"{a.capitalize()} in {place}",
-                        f"Hoe wij de {a} vonden", f"Over de {a} en de {b}", f"Brieven over de {a}",
-                        f"{a.capitalize()} op de {b}"]
+            patterns = [
+                f"De {a} van {place}",
+                f"Mijn {a}",
+                f"Een {a} en een {b}",
+                f"{a.capitalize()} in {place}",
+                f"Hoe wij de {a} vonden",
+                f"Over de {a} en de {b}",
+                f"Brieven over de {a}",
+                f"{a.capitalize()} op de {b}",
+            ]
         return rng.choice(patterns)
 
 
@@ -311,7 +324,9 @@ def structure(rng: random.Random, text: Text):
             index.refresh_from_db()
             page = index.add_child(
                 instance=CommunityPage(
-                    title=title, slug=slug, first_published_at=now,
+                    title=title,
+                    slug=slug,
+                    first_published_at=now,
                     short_description=text.sentences(20)[:290],
                     intro=f"<p>{text.sentences(80)}</p>",
                 )
@@ -350,13 +365,18 @@ def structure(rng: random.Random, text: Text):
             number = f"BK-{year}-{i:05d}"
             items.append(
                 DepotItem(
-                    inventory_number=number, url_slug=url_slug_for(number),
-                    title=text.title().replace("Mijn ", "Een "), title_en=text.title(english=True),
+                    inventory_number=number,
+                    url_slug=url_slug_for(number),
+                    title=text.title().replace("Mijn ", "Een "),
+                    title_en=text.title(english=True),
                     collection=collections[i % len(collections)],
                     maker=f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}" if rng.random() < 0.5 else "",
-                    date_text=f"circa {year}", year_from=year, year_to=year + rng.choice([0, 0, 5, 10]),
+                    date_text=f"circa {year}",
+                    year_from=year,
+                    year_to=year + rng.choice([0, 0, 5, 10]),
                     object_type=rng.choice(["foto", "jurk", "kom", "brief", "prent", "trommel", "ketting"]),
-                    description=text.sentences(60), withdrawn=rng.random() < 0.01,
+                    description=text.sentences(60),
+                    withdrawn=rng.random() < 0.01,
                 )
             )
         DepotItem.objects.bulk_create(items, batch_size=500)
@@ -366,8 +386,11 @@ def structure(rng: random.Random, text: Text):
         objects.append(
             community.add_child(
                 instance=HeritageObjectPage(
-                    title=text.title(), slug=f"voorwerp-{i}", first_published_at=now,
-                    summary=text.sentences(40)[:590], description=f"<p>{text.sentences(120)}</p>",
+                    title=text.title(),
+                    slug=f"voorwerp-{i}",
+                    first_published_at=now,
+                    summary=text.sentences(40)[:590],
+                    description=f"<p>{text.sentences(120)}</p>",
                 )
             )
         )
@@ -483,11 +506,18 @@ def seed(n_stories: int, rng: random.Random | None = None, log=print) -> dict:
                 pk = page.pk
                 paragraphs = []
                 for _ in range(rng.randint(3, 5)):
-                    paragraphs.append({"type": "paragraph", "value": f"<p>{text.sentences(75, english)}</p>",
-                                       "id": str(uuid.uuid4())})
+                    paragraphs.append(
+                        {"type": "paragraph", "value": f"<p>{text.sentences(75, english)}</p>", "id": str(uuid.uuid4())}
+                    )
                 if rng.random() < 0.2:
-                    paragraphs.insert(1, {"type": "quote", "id": str(uuid.uuid4()), "value": {
-                        "text": text.sentences(25, english), "speaker": rng.choice(FIRST_NAMES)}})
+                    paragraphs.insert(
+                        1,
+                        {
+                            "type": "quote",
+                            "id": str(uuid.uuid4()),
+                            "value": {"text": text.sentences(25, english), "speaker": rng.choice(FIRST_NAMES)},
+                        },
+                    )
                 start = rng.randint(1940, 2015) if rng.random() < 0.85 else None
                 recorded = rng.randint(1995, 2024) if rng.random() < 0.9 else None
                 access = rng.choice(access_levels)
@@ -495,8 +525,7 @@ def seed(n_stories: int, rng: random.Random | None = None, log=print) -> dict:
                     "page_ptr_id": pk,
                     "access_level": access,
                     "embargo_until": (
-                        (today + dt.timedelta(days=rng.randint(30, 3650))).isoformat()
-                        if rng.random() < 0.01 else None
+                        (today + dt.timedelta(days=rng.randint(30, 3650))).isoformat() if rng.random() < 0.01 else None
                     ),
                     "licence": rng.choice(licences),
                     "text_language": "en" if english else "nl",
@@ -541,7 +570,9 @@ def seed(n_stories: int, rng: random.Random | None = None, log=print) -> dict:
                 CommunityPage.objects.filter(pk=community.pk).update(numchild=count)
         done = chunk_end - existing
         rate = done / (time.perf_counter() - started)
-        log(f"seed: {chunk_end:,}/{n_stories:,} stories (chunk {time.perf_counter() - t0:.1f} s, {rate:,.0f}/s overall)")
+        log(
+            f"seed: {chunk_end:,}/{n_stories:,} stories (chunk {time.perf_counter() - t0:.1f} s, {rate:,.0f}/s overall)"
+        )
     seconds = time.perf_counter() - started
     log(f"seed: {n_stories - existing:,} stories in {seconds:.0f} s")
     return {"stories": n_stories, "created": n_stories - existing, "seconds": seconds}

@@ -76,11 +76,8 @@ def generate(n, seed=1):
         makers = rng.sample(MAKERS, rng.choice((1, 1, 1, 2)))
         yield {
             "id": str(100000 + i),
-            "number": f"BK-{i // 10000:02d}.{i:06d}"
-            if i % 7
-            else f"BK {i:06d}",  # some need a hashed slug
-            "title": _text(rng, rng.randint(2, 8)).capitalize()
-            + (', "bijnaam"' if i % 50 == 0 else ""),
+            "number": f"BK-{i // 10000:02d}.{i:06d}" if i % 7 else f"BK {i:06d}",  # some need a hashed slug
+            "title": _text(rng, rng.randint(2, 8)).capitalize() + (', "bijnaam"' if i % 50 == 0 else ""),
             "title_en": _text(rng, 3).capitalize(),
             "makers": [(m, rng.choice(ROLES)) for m in makers],
             "date_text": f"c.{start}" if start != end else str(start),
@@ -89,9 +86,7 @@ def generate(n, seed=1):
             "type": rng.choice(TYPES),
             "medium": rng.choice(MEDIA),
             "dimensions": f"{rng.randint(5, 200)} x {rng.randint(5, 200)} cm",
-            "description": _text(rng, rng.randint(20, 60)).capitalize()
-            + ".\nTweede alinea: "
-            + _text(rng, 10),
+            "description": _text(rng, rng.randint(20, 60)).capitalize() + ".\nTweede alinea: " + _text(rng, 10),
             "image": f"https://collectie.example.org/images/{i:06d}.jpg",
             "rights": "CC BY 4.0",
             "credit": f"Schenking familie {rng.choice(MAKERS)} {rng.randint(1950, 2024)}",
@@ -122,8 +117,7 @@ def write_csv(path: Path, n: int) -> None:
         writer.writerow(TATE_COLUMNS)
         for r in generate(n):
             contributors = [
-                {"fc": name, "role": role, "displayOrder": k + 1}
-                for k, (name, role) in enumerate(r["makers"])
+                {"fc": name, "role": role, "displayOrder": k + 1} for k, (name, role) in enumerate(r["makers"])
             ]
             writer.writerow(
                 [
@@ -338,12 +332,8 @@ def _chooser_timings() -> dict:
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=100_000)
-    parser.add_argument(
-        "--formats", nargs="+", choices=["csv", "lido"], default=["csv", "lido"]
-    )
-    parser.add_argument(
-        "--keep", action="store_true", help="keep the generated files and databases"
-    )
+    parser.add_argument("--formats", nargs="+", choices=["csv", "lido"], default=["csv", "lido"])
+    parser.add_argument("--keep", action="store_true", help="keep the generated files and databases")
     parser.add_argument(
         "--skip-index",
         action="store_true",
@@ -360,10 +350,7 @@ def main():
         return
 
     folder = Path(tempfile.mkdtemp(prefix="bench-catalogue-"))
-    print(
-        f"{args.records:,} records per format in {folder}"
-        + (" (--skip-index)" if args.skip_index else "")
-    )
+    print(f"{args.records:,} records per format in {folder}" + (" (--skip-index)" if args.skip_index else ""))
     results = []
     try:
         for fmt in args.formats:
@@ -406,9 +393,7 @@ def main():
             shutil.rmtree(folder, ignore_errors=True)
 
     load = os.getloadavg()[0]
-    print(
-        f"\n{'format':7} {'run':28} {'seconds':>8} {'records/s':>10} {'per CPU s':>10} {'peak MB':>8}  summary"
-    )
+    print(f"\n{'format':7} {'run':28} {'seconds':>8} {'records/s':>10} {'per CPU s':>10} {'peak MB':>8}  summary")
     for result in results:
         for run in result["runs"]:
             print(
@@ -421,9 +406,7 @@ def main():
         )
         for query, (ms, count) in result.get("chooser", {}).items():
             print(f"{'':7} depot chooser search {query!r}: {ms:.0f} ms ({count:,} matches, first page of 20)")
-    print(
-        f"\nload average at the end: {load:.1f} on {os.cpu_count()} CPUs (records/s suffers when it is high)"
-    )
+    print(f"\nload average at the end: {load:.1f} on {os.cpu_count()} CPUs (records/s suffers when it is high)")
     print("targets: CSV >= 2,000 records/s, peak memory < 300 MB")
 
 

@@ -79,7 +79,8 @@ def main():
     source = folder / "recording.mp3"
     tone = subprocess.run(
         ["ffmpeg", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=5", "-f", "mp3", "pipe:1"],
-        capture_output=True, check=True,
+        capture_output=True,
+        check=True,
     ).stdout
     with open(source, "wb") as out:
         out.write(tone)
@@ -90,7 +91,10 @@ def main():
     def recording(title):
         with open(source, "rb") as handle:
             return OralHistoryMedia.objects.create(
-                title=title, type="audio", duration=5, file=File(handle, name="opname.mp3"),
+                title=title,
+                type="audio",
+                duration=5,
+                file=File(handle, name="opname.mp3"),
                 collection=Collection.get_first_root_node(),
             )
 
@@ -120,14 +124,22 @@ def main():
         with CaptureQueriesContext(connection) as queries:
             drain(client.get(url, HTTP_RANGE="bytes=0-0"), status)
         print(f"queries per request, {label}: {len(queries)}")
-    timed("baseline: the public story page itself", args.requests // 4,
-          lambda: drain(anonymous.get("/gemeenschappen/kaapverdianen/openbaar/"), 200))
-    timed("check + 1 byte, public file, anonymous", args.requests,
-          lambda: drain(anonymous.get(public.url, HTTP_RANGE="bytes=0-0"), 206))
-    timed("check + 1 byte, community file, member", args.requests,
-          lambda: drain(logged_in.get(restricted.url, HTTP_RANGE="bytes=0-0"), 206))
-    timed("refused: community file, anonymous (404)", args.requests,
-          lambda: drain(anonymous.get(restricted.url), 404))
+    timed(
+        "baseline: the public story page itself",
+        args.requests // 4,
+        lambda: drain(anonymous.get("/gemeenschappen/kaapverdianen/openbaar/"), 200),
+    )
+    timed(
+        "check + 1 byte, public file, anonymous",
+        args.requests,
+        lambda: drain(anonymous.get(public.url, HTTP_RANGE="bytes=0-0"), 206),
+    )
+    timed(
+        "check + 1 byte, community file, member",
+        args.requests,
+        lambda: drain(logged_in.get(restricted.url, HTTP_RANGE="bytes=0-0"), 206),
+    )
+    timed("refused: community file, anonymous (404)", args.requests, lambda: drain(anonymous.get(restricted.url), 404))
     rng = random.Random(1)
 
     def seek():

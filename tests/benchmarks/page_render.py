@@ -68,7 +68,12 @@ def seed(n_stories, rng):
     ]
     if DepotItem.objects.count() < 2000:
         DepotItem.objects.bulk_create(
-            DepotItem(inventory_number=f"BENCH-{i:05d}", url_slug=f"BENCH-{i:05d}", title=f"Voorwerp {i}", collection=collections[i % 5])
+            DepotItem(
+                inventory_number=f"BENCH-{i:05d}",
+                url_slug=f"BENCH-{i:05d}",
+                title=f"Voorwerp {i}",
+                collection=collections[i % 5],
+            )
             for i in range(2000)
         )
     items = list(DepotItem.objects.all()[:2000])
@@ -82,7 +87,9 @@ def seed(n_stories, rng):
     objects = list(HeritageObjectPage.objects.all()[:100])
     while len(objects) < 100:
         c = communities[len(objects) % 5]
-        objects.append(c.add_child(instance=HeritageObjectPage(title=f"Object {len(objects)}", slug=f"object-{len(objects)}")))
+        objects.append(
+            c.add_child(instance=HeritageObjectPage(title=f"Object {len(objects)}", slug=f"object-{len(objects)}"))
+        )
     tags = [f"thema-{i}" for i in range(300)]
     body_words = "haven boot zee familie werk moeder vader straat markt muziek feest kerk school".split()
     for n in range(existing, n_stories):
@@ -125,7 +132,8 @@ def link_stories(rng, people, places, objects, items, tags):
         chunk = todo[start : start + 1000]
         StoryNarrator.objects.bulk_create(
             StoryNarrator(story_id=pk, person=p, sort_order=i)
-            for pk in chunk for i, p in enumerate(rng.sample(people, 3))
+            for pk in chunk
+            for i, p in enumerate(rng.sample(people, 3))
         )
         TaggedPage.objects.bulk_create(
             TaggedPage(content_object_id=pk, tag=t) for pk in chunk for t in rng.sample(tag_objects, 5)
@@ -138,7 +146,8 @@ def link_stories(rng, people, places, objects, items, tags):
         )
         StoryDepotLink.objects.bulk_create(
             StoryDepotLink(story_id=pk, depot_item=item, relation="mentions", sort_order=i)
-            for pk in chunk for i, item in enumerate(rng.sample(items, 3))
+            for pk in chunk
+            for i, item in enumerate(rng.sample(items, 3))
         )
         print(f"seed: linked {start + len(chunk)}/{len(todo)} stories", flush=True)
 

@@ -82,7 +82,9 @@ def table(headers: list[str], rows: list[list], align: str | None = None) -> str
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
 
     def line(row):
-        return "  ".join(c.ljust(w) if a == "l" else c.rjust(w) for c, w, a in zip(row, widths, align, strict=False)).rstrip()
+        return "  ".join(
+            c.ljust(w) if a == "l" else c.rjust(w) for c, w, a in zip(row, widths, align, strict=False)
+        ).rstrip()
 
     rule = "  ".join("-" * w for w in widths)
     return "\n".join([line(cells[0]), rule, *map(line, cells[1:])])
@@ -162,8 +164,10 @@ def measure_rebuild(every: int = 10_000) -> dict:
             return
         if done // every > samples[-1][0] // every or done >= total:
             samples.append((done, rss_mib(), time.perf_counter() - started))
-            print(f"rebuild: {done:,}/{total:,} documents, {done / samples[-1][2]:,.0f}/s, "
-                  f"RSS {samples[-1][1]:,.0f} MiB", flush=True)
+            print(
+                f"rebuild: {done:,}/{total:,} documents, {done / samples[-1][2]:,.0f}/s, RSS {samples[-1][1]:,.0f} MiB",
+                flush=True,
+            )
 
     result = indexing.rebuild(progress=progress)
     result["cpu_seconds"] = time.process_time() - cpu_started
@@ -189,14 +193,27 @@ def rebuild_report(result: dict) -> str:
     rows = [
         ["documents", f"{docs:,}"],
         ["wall time", f"{seconds:,.1f} s"],
-        ["throughput", f"{docs / seconds:,.0f} docs/s (target >= {REBUILD_TARGET:,}: "
-                       f"{'ok' if docs / seconds >= REBUILD_TARGET else 'MISSED'})"],
+        [
+            "throughput",
+            f"{docs / seconds:,.0f} docs/s (target >= {REBUILD_TARGET:,}: "
+            f"{'ok' if docs / seconds >= REBUILD_TARGET else 'MISSED'})",
+        ],
         ["Django process CPU", f"{result['cpu_seconds']:,.1f} s ({result['cpu_seconds'] / seconds:.0%} of wall)"],
     ]
     if "engine_index_ms" in result:
-        rows.append(["engine indexing time", f"{result['engine_index_ms'] / 1000:,.1f} s "
-                     f"(+ refresh {result['engine_refresh_ms'] / 1000:,.1f} s, merges {result['engine_merge_ms'] / 1000:,.1f} s)"])
-    for label, fraction in (("RSS at start", 0), ("RSS after 10%", 0.1), ("RSS after 50%", 0.5), ("RSS after 100%", 1.0)):
+        rows.append(
+            [
+                "engine indexing time",
+                f"{result['engine_index_ms'] / 1000:,.1f} s "
+                f"(+ refresh {result['engine_refresh_ms'] / 1000:,.1f} s, merges {result['engine_merge_ms'] / 1000:,.1f} s)",  # noqa: E501
+            ]
+        )
+    for label, fraction in (
+        ("RSS at start", 0),
+        ("RSS after 10%", 0.1),
+        ("RSS after 50%", 0.5),
+        ("RSS after 100%", 1.0),
+    ):
         done, rss, _ = at(fraction) if fraction else samples[0]
         rows.append([label, f"{rss:,.0f} MiB (at {done:,} docs)"])
     rows.append(["RSS max", f"{max(s[1] for s in samples):,.0f} MiB"])
@@ -239,8 +256,10 @@ def profile_slice(n_docs: int = 10_000, top: int = 25) -> str:
         engine.delete_index(scratch)
     wall = time.perf_counter() - started
     out = io.StringIO()
-    out.write(f"profile: {n_docs:,} documents in {wall:.1f} s under cProfile "
-              f"({n_docs / wall:,.0f}/s); engine.bulk {bulk_seconds:.1f} s, building {wall - bulk_seconds:.1f} s\n")
+    out.write(
+        f"profile: {n_docs:,} documents in {wall:.1f} s under cProfile "
+        f"({n_docs / wall:,.0f}/s); engine.bulk {bulk_seconds:.1f} s, building {wall - bulk_seconds:.1f} s\n"
+    )
     stats = pstats.Stats(profiler, stream=out)
     stats.sort_stats("cumulative").print_stats(top)
     stats.sort_stats("tottime").print_stats(15)
@@ -438,10 +457,18 @@ def measure_engine_and_django(inputs: dict[str, list], warmup: dict[str, list]) 
 
             for step in (direct, django) if i % 2 == 0 else (django, direct):
                 step()
-        out[kind] = {"engine": engine_times, "took": took, "django": django_times, "hits": hits,
-                     "seconds": time.perf_counter() - started}
-        print(f"latency: {kind}: engine p95 {ms(percentile(engine_times, 95))} ms, "
-              f"Django p95 {ms(percentile(django_times, 95))} ms", flush=True)
+        out[kind] = {
+            "engine": engine_times,
+            "took": took,
+            "django": django_times,
+            "hits": hits,
+            "seconds": time.perf_counter() - started,
+        }
+        print(
+            f"latency: {kind}: engine p95 {ms(percentile(engine_times, 95))} ms, "
+            f"Django p95 {ms(percentile(django_times, 95))} ms",
+            flush=True,
+        )
     return out
 
 
@@ -473,10 +500,17 @@ def measure_database(inputs: dict[str, list], budget: float) -> dict:
                     cap = max(10, min(len(items), int(budget / statistics.mean(times))))
                 if time.perf_counter() - started > 2 * budget:  # a hard stop, even below 2 s a query
                     break
-            out[kind] = {"times": times, "hits": hits, "capped": len(times) < len(items),
-                         "seconds": time.perf_counter() - started}
-            print(f"latency: database {kind}: p95 {ms(percentile(times, 95))} ms over {len(times)} queries"
-                  f"{' (capped)' if out[kind]['capped'] else ''}", flush=True)
+            out[kind] = {
+                "times": times,
+                "hits": hits,
+                "capped": len(times) < len(items),
+                "seconds": time.perf_counter() - started,
+            }
+            print(
+                f"latency: database {kind}: p95 {ms(percentile(times, 95))} ms over {len(times)} queries"
+                f"{' (capped)' if out[kind]['capped'] else ''}",
+                flush=True,
+            )
     finally:
         settings.SEARCH_URL = saved
         engine_module._engine_for.cache_clear()
@@ -495,8 +529,10 @@ def latency_report(engine_django: dict, database: dict | None, n: int) -> str:
             cell = f"{ms(percentile(db['times'], 50))} / {ms(percentile(db['times'], 95))}"
             if db["capped"]:
                 cell += f" (n={len(db['times'])})"
-                notes.append(f"database {kind}: capped at {len(db['times'])} of {n} queries "
-                             f"(> {SLOW_QUERY:.0f} s a query; mean {statistics.mean(db['times']):.1f} s)")
+                notes.append(
+                    f"database {kind}: capped at {len(db['times'])} of {n} queries "
+                    f"(> {SLOW_QUERY:.0f} s a query; mean {statistics.mean(db['times']):.1f} s)"
+                )
             row.append(cell)
         row += [ms(target), "yes" if d95 <= target else "NO"]
         rows.append(row)
@@ -511,12 +547,15 @@ def latency_report(engine_django: dict, database: dict | None, n: int) -> str:
     detail = []
     for kind in KINDS:
         r = engine_django[kind]
-        detail.append([
-            kind,
-            f"{ms(percentile(r['took'], 50))} / {ms(percentile(r['took'], 95))}",
-            ms(percentile(r["django"], 50) - percentile(r["engine"], 50)),
-            f"{min(r['hits']):,} / {int(statistics.median(r['hits'])):,} / {max(r['hits']):,}",
-        ] + ([f"{int(statistics.median(database[kind]['hits'])):,}"] if database is not None else []))
+        detail.append(
+            [
+                kind,
+                f"{ms(percentile(r['took'], 50))} / {ms(percentile(r['took'], 95))}",
+                ms(percentile(r["django"], 50) - percentile(r["engine"], 50)),
+                f"{min(r['hits']):,} / {int(statistics.median(r['hits'])):,} / {max(r['hits']):,}",
+            ]
+            + ([f"{int(statistics.median(database[kind]['hits'])):,}"] if database is not None else [])
+        )
     headers = ["query kind", "engine 'took' p50 / p95", "Django overhead p50", "engine hits min / median / max"]
     if database is not None:
         headers.append("database hits median (autocomplete, related: results)")
@@ -530,10 +569,18 @@ def main():
     parser.add_argument("--queries", type=int, default=500, help="per query kind")
     parser.add_argument("--database-url", default=bulk_seed.default_database_url())
     parser.add_argument("--search-url", default=os.environ.get("SEARCH_URL") or "http://127.0.0.1:9201")
-    parser.add_argument("--database-budget", type=float, default=300,
-                        help="seconds per query kind on the database fallback, once it is slower than 2 s a query")
-    parser.add_argument("--rebuild-timeout", type=float, default=None,
-                        help="SEARCH_TIMEOUT (s) during rebuilds only (default: the setting, 5 s)")
+    parser.add_argument(
+        "--database-budget",
+        type=float,
+        default=300,
+        help="seconds per query kind on the database fallback, once it is slower than 2 s a query",
+    )
+    parser.add_argument(
+        "--rebuild-timeout",
+        type=float,
+        default=None,
+        help="SEARCH_TIMEOUT (s) during rebuilds only (default: the setting, 5 s)",
+    )
     parser.add_argument("--skip-rebuild", action="store_true", help="measure latency on the existing bench_ index")
     parser.add_argument("--skip-database", action="store_true", help="do not measure the database fallback")
     parser.add_argument("--profile", action="store_true", help="profile a 10k-document slice even when fast enough")
@@ -613,8 +660,12 @@ def main():
         t0 = time.perf_counter()
         database = measure_database(inputs, args.database_budget)
         phases.append(["latency: database fallback", f"{time.perf_counter() - t0:,.0f} s"])
-    report.add(f"Search latency, {args.queries} queries per kind, anonymous reader",
-               latency_report(engine_django, database, args.queries), load("after latency"), "")
+    report.add(
+        f"Search latency, {args.queries} queries per kind, anonymous reader",
+        latency_report(engine_django, database, args.queries),
+        load("after latency"),
+        "",
+    )
     phases.append(["total", f"{time.perf_counter() - run_started:,.0f} s"])
     report.add(table(["phase", "time"], phases, "lr"))
     print("\n" + "=" * 100 + "\n" + "\n".join(report))

@@ -104,7 +104,9 @@ def story_with_recording():
     recording.file.save("bench-interview.wav", ContentFile(b"RIFF"), save=False)
     recording.save()
     story = community.add_child(
-        instance=StoryPage(title="Het interview", slug="bench-transcript", summary="Drie uur verteld.", main_media=recording)
+        instance=StoryPage(
+            title="Het interview", slug="bench-transcript", summary="Drie uur verteld.", main_media=recording
+        )
     )
     story.save_revision().publish()
     return story
@@ -194,7 +196,9 @@ def main():
         from search.params import parse as parse_params
 
         params = parse_params(QueryDict(f"q={RARE_WORD}"))
-        body = queries.search_body(params, __import__("stories.services.access", fromlist=["reader_for"]).reader_for(AnonymousUser()))
+        body = queries.search_body(
+            params, __import__("stories.services.access", fromlist=["reader_for"]).reader_for(AnonymousUser())
+        )
         engine_times = []
         for _ in range(args.queries):
             began = time.perf_counter()
@@ -236,7 +240,10 @@ def main():
         for label, values in (
             ("engine call alone (search.queries body)", engine_times),
             ("search page through Django, engine", page_times),
-            (f"search page through Django, database fallback{'' if database_found else ' (NO 42:xx link)'}", database_times),
+            (
+                f"search page through Django, database fallback{'' if database_found else ' (NO 42:xx link)'}",
+                database_times,
+            ),
         ):
             print(f"{label:<58}{percentile(values, 50) * 1000:>10.1f}{percentile(values, 95) * 1000:>10.1f}")  # noqa: T201
         print(  # noqa: T201

@@ -73,10 +73,7 @@ def make_srt(cues) -> bytes:
     out = []
     for number, (start, end, _speaker, text) in enumerate(cues, 1):
         out.append(str(number))
-        out.append(
-            f"{format_timestamp(start / 1000, ',')} --> "
-            f"{format_timestamp(end / 1000, ',')}"
-        )
+        out.append(f"{format_timestamp(start / 1000, ',')} --> {format_timestamp(end / 1000, ',')}")
         out.extend(f"<i>{line}</i>" if number % 7 == 0 else line for line in text)
         out.append("")
     return "\r\n".join(out).encode("utf-8")

@@ -39,9 +39,23 @@ def make_video(path: Path, megabytes: int) -> None:
         with tempfile.TemporaryDirectory() as folder:
             target = Path(folder) / "head.mp4"
             subprocess.run(
-                ["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=15:duration=2",
-                 "-pix_fmt", "yuv420p", "-movflags", "+faststart", str(target)],
-                check=False, timeout=120,
+                [
+                    "ffmpeg",
+                    "-v",
+                    "error",
+                    "-y",
+                    "-f",
+                    "lavfi",
+                    "-i",
+                    "testsrc2=size=320x240:rate=15:duration=2",
+                    "-pix_fmt",
+                    "yuv420p",
+                    "-movflags",
+                    "+faststart",
+                    str(target),
+                ],
+                check=False,
+                timeout=120,
             )
             if target.exists():
                 head = target.read_bytes()
@@ -106,9 +120,7 @@ def multipart(fields, file_field, file_path, boundary):
     """(length, iterator) of a multipart body, the file read in 1 MB chunks."""
     parts = []
     for name, value in fields:
-        parts.append(
-            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
-        )
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode())
     head = (
         f'--{boundary}\r\nContent-Disposition: form-data; name="{file_field}"; filename="{file_path.name}"\r\n'
         "Content-Type: video/mp4\r\n\r\n"
@@ -164,7 +176,10 @@ def main():
         port = free_port()
         server = subprocess.Popen(
             [PYTHON, "manage.py", "runserver", "--noreload", "--nothreading", f"127.0.0.1:{port}"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
         )
         for _ in range(300):
             try:
@@ -185,11 +200,23 @@ def main():
 
         def fields(cookie, token, community, language, title):
             return [
-                ("csrfmiddlewaretoken", cookie), ("form_token", token), ("community", community),
-                ("kind", "story"), ("title", title), ("text", "Een lang interview."), ("language", language),
-                ("name_display", "pseudonym"), ("full_name", ""), ("pseudonym", "Nha Nina"), ("email", ""),
-                ("consent_uses", "online"), ("licence", "https://creativecommons.org/licenses/by/4.0/"),
-                ("consent_agreed", "on"), ("consent_text_version", "1"), ("kept_files", ""), ("website", ""),
+                ("csrfmiddlewaretoken", cookie),
+                ("form_token", token),
+                ("community", community),
+                ("kind", "story"),
+                ("title", title),
+                ("text", "Een lang interview."),
+                ("language", language),
+                ("name_display", "pseudonym"),
+                ("full_name", ""),
+                ("pseudonym", "Nha Nina"),
+                ("email", ""),
+                ("consent_uses", "online"),
+                ("licence", "https://creativecommons.org/licenses/by/4.0/"),
+                ("consent_agreed", "on"),
+                ("consent_text_version", "1"),
+                ("kept_files", ""),
+                ("website", ""),
             ]
 
         # Warm up: the form page and a small submission load every module the big one needs.
@@ -198,9 +225,18 @@ def main():
         make_video(small, 3)
         boundary = secrets.token_hex(16)
         length, body = multipart(fields(cookie, token, community, language, "Warm-up"), "files", small, boundary)
-        response, _ = request(port, "POST", "/bijdragen/", body=body, headers={
-            "Content-Type": f"multipart/form-data; boundary={boundary}", "Content-Length": str(length),
-            "Cookie": f"csrftoken={cookie}", "Referer": f"http://127.0.0.1:{port}/bijdragen/"})
+        response, _ = request(
+            port,
+            "POST",
+            "/bijdragen/",
+            body=body,
+            headers={
+                "Content-Type": f"multipart/form-data; boundary={boundary}",
+                "Content-Length": str(length),
+                "Cookie": f"csrftoken={cookie}",
+                "Referer": f"http://127.0.0.1:{port}/bijdragen/",
+            },
+        )
         assert response.status == 302, f"warm-up upload answered {response.status}"
 
         cookie, token, community, language = form()
@@ -210,11 +246,22 @@ def main():
         sampler = Sampler(server.pid)
         sampler.start()
         boundary = secrets.token_hex(16)
-        length, body = multipart(fields(cookie, token, community, language, "Het lange interview"), "files", video, boundary)
+        length, body = multipart(
+            fields(cookie, token, community, language, "Het lange interview"), "files", video, boundary
+        )
         start = time.perf_counter()
-        response, data = request(port, "POST", "/bijdragen/", body=body, headers={
-            "Content-Type": f"multipart/form-data; boundary={boundary}", "Content-Length": str(length),
-            "Cookie": f"csrftoken={cookie}", "Referer": f"http://127.0.0.1:{port}/bijdragen/"})
+        response, data = request(
+            port,
+            "POST",
+            "/bijdragen/",
+            body=body,
+            headers={
+                "Content-Type": f"multipart/form-data; boundary={boundary}",
+                "Content-Length": str(length),
+                "Cookie": f"csrftoken={cookie}",
+                "Referer": f"http://127.0.0.1:{port}/bijdragen/",
+            },
+        )
         upload_seconds = time.perf_counter() - start
         sampler.running = False
         sampler.join()
@@ -233,12 +280,16 @@ def main():
         copy_seconds = time.perf_counter() - start
 
         size_mb = video.stat().st_size / MB
-        print(f"upload: {size_mb:.0f} MB through the form in {upload_seconds:.1f} s "
-              f"({size_mb / upload_seconds:.0f} MB/s), answered {response.status} -> {response.getheader('Location')[:40]}…")
+        print(
+            f"upload: {size_mb:.0f} MB through the form in {upload_seconds:.1f} s "
+            f"({size_mb / upload_seconds:.0f} MB/s), answered {response.status} -> {response.getheader('Location')[:40]}…"  # noqa: E501
+        )
         print(f"plain file copy of the same file: {copy_seconds:.1f} s ({size_mb / copy_seconds:.0f} MB/s)")
-        print(f"server RSS: {before / 1024:.1f} MB before, peak {sampler.peak / 1024:.1f} MB during the upload, "
-              f"growth {(sampler.peak - before) / 1024:.1f} MB (target < 50 MB); "
-              f"kernel high-water mark {high_water_before / 1024:.1f} -> {high_water_after / 1024:.1f} MB")
+        print(
+            f"server RSS: {before / 1024:.1f} MB before, peak {sampler.peak / 1024:.1f} MB during the upload, "
+            f"growth {(sampler.peak - before) / 1024:.1f} MB (target < 50 MB); "
+            f"kernel high-water mark {high_water_before / 1024:.1f} -> {high_water_after / 1024:.1f} MB"
+        )
     finally:
         if server is not None:
             server.terminate()

@@ -82,12 +82,8 @@ def home_page(transactional_db):
     from stories.services.roles import ensure_museum_staff_group
 
     locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    root = Page.get_first_root_node() or Page.add_root(
-        instance=Page(title="Root", slug="root", locale=locale)
-    )
-    home = HomePage.objects.first() or root.add_child(
-        instance=HomePage(title="Brengkunst", slug="home", locale=locale)
-    )
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    home = HomePage.objects.first() or root.add_child(instance=HomePage(title="Brengkunst", slug="home", locale=locale))
     Site.objects.update_or_create(
         is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
     )

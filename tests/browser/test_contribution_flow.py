@@ -126,9 +126,7 @@ def test_member_sends_curator_accepts_museum_approves_story_is_public(page, live
     curator_page.goto(base + "/admin/contributions/")
     curator_page.get_by_role("link", name=TITLE).click()
     audio_src = curator_page.locator("audio").get_attribute("src")
-    assert curator_page.evaluate(
-        "async (src) => (await fetch(src)).status", audio_src
-    ) == 200
+    assert curator_page.evaluate("async (src) => (await fetch(src)).status", audio_src) == 200
     curator_page.wait_for_function("document.querySelector('img[src*=\"/files/\"]').naturalWidth === 320")
     curator_page.get_by_role("button", name=re.compile("^(Accept|Aannemen)$")).click()
     curator_page.wait_for_url(re.compile(r".*/admin/pages/\d+/edit/"))

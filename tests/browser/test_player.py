@@ -23,7 +23,11 @@ WORDS = ["Aankomst", "Katendrecht", "Haven", "Kolenkit", "Bruiloft", "Afscheid"]
 def _vtt():
     out = ["WEBVTT", ""]
     for start, word in zip(SEGMENT_STARTS, WORDS, strict=True):
-        out += [f"00:{start:02d}.000 --> 00:{start + 9:02d}.500", f"<v Maria Lopes>{word}: een zin over {word.lower()}.", ""]
+        out += [
+            f"00:{start:02d}.000 --> 00:{start + 9:02d}.500",
+            f"<v Maria Lopes>{word}: een zin over {word.lower()}.",
+            "",
+        ]
     return "\n".join(out).encode()
 
 
@@ -41,7 +45,9 @@ def wav_path(tmp_path_factory):
 def story(home_page, wav_path):
     index = CommunityIndexPageFactory(parent=home_page, show_in_menus=True)
     community = CommunityPageFactory(parent=index, title="Kaapverdianen", slug="kaapverdianen")
-    recording = OralHistoryMedia(title="Interview", type="audio", duration=60, collection=Collection.get_first_root_node())
+    recording = OralHistoryMedia(
+        title="Interview", type="audio", duration=60, collection=Collection.get_first_root_node()
+    )
     with open(wav_path, "rb") as handle:
         recording.file.save("interview.wav", File(handle), save=False)
     recording.save()
@@ -60,7 +66,7 @@ def wait_for_time(page, seconds, playing_until=None):
     """Wait until the player is at `seconds`; a player that was told to play moves on, so
     then anywhere from `seconds` up to `playing_until` (the end of the chosen line) counts.
     On a timeout, say where the player was and what it could seek in."""
-    upper = (playing_until if playing_until is not None else seconds + 0.6)
+    upper = playing_until if playing_until is not None else seconds + 0.6
     # Predicates are functions, not bare expressions: Playwright evaluates a bare expression
     # with eval(), which the page's Content-Security-Policy refuses (no 'unsafe-eval').
     condition = (
@@ -72,7 +78,7 @@ def wait_for_time(page, seconds, playing_until=None):
     except Exception as error:
         state = page.evaluate(
             "(() => { const m = document.querySelector('#recording-media');"
-            " const r = []; for (let i = 0; i < m.seekable.length; i++) r.push([m.seekable.start(i), m.seekable.end(i)]);"
+            " const r = []; for (let i = 0; i < m.seekable.length; i++) r.push([m.seekable.start(i), m.seekable.end(i)]);"  # noqa: E501
             " return {currentTime: m.currentTime, readyState: m.readyState, networkState: m.networkState,"
             " paused: m.paused, seekable: r, error: m.error && m.error.code}; })()"
         )
@@ -145,8 +151,15 @@ def test_without_javascript_the_transcript_is_readable_and_links_carry_the_time(
 def test_a_clip_starts_at_its_start_and_stops_at_its_end(page, live_server, story):
     import json
 
-    story.body = json.dumps([{"type": "media_clip", "id": "clip1", "value": {
-        "recording": story.main_media.pk, "start": "0:20", "end": "0:22", "caption": "De haven"}}])
+    story.body = json.dumps(
+        [
+            {
+                "type": "media_clip",
+                "id": "clip1",
+                "value": {"recording": story.main_media.pk, "start": "0:20", "end": "0:22", "caption": "De haven"},
+            }
+        ]
+    )
     story.save_revision().publish()
     page.goto(live_server.url + story.url)
     clip = "document.querySelector('#clip-clip1-media')"

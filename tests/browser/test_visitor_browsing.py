@@ -57,8 +57,9 @@ def test_keyboard_user_can_skip_to_the_content(page, live_server, published_stor
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.getAttribute('href')")
     assert focused == "#main"
-    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none" or page.evaluate(
-        "getComputedStyle(document.activeElement).boxShadow"
-    ) != "none"
+    assert (
+        page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+        or page.evaluate("getComputedStyle(document.activeElement).boxShadow") != "none"
+    )
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == "#main"

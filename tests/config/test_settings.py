@@ -43,8 +43,13 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 def test_production_with_debug_on_is_flagged():
     result = run_manage(
-        "check", "--deploy", "--fail-level", "WARNING",
-        SECRET_KEY=secrets.token_urlsafe(64), ALLOWED_HOSTS="brengkunst.example", DEBUG="1",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS="brengkunst.example",
+        DEBUG="1",
     )
     assert result.returncode != 0
     assert "DEBUG" in result.stdout + result.stderr
@@ -52,8 +57,11 @@ def test_production_with_debug_on_is_flagged():
 
 def test_production_counts_in_a_cache_every_process_shares():
     result = run_manage(
-        "shell", "-c", "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])",
-        SECRET_KEY=secrets.token_urlsafe(64), ALLOWED_HOSTS="brengkunst.example",
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS="brengkunst.example",
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "django.core.cache.backends.db.DatabaseCache"

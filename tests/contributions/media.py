@@ -60,9 +60,7 @@ def ffmpeg_file(extension: str, *args: str) -> bytes | None:
         return None
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / f"out.{extension}"
-        result = subprocess.run(
-            [ffmpeg, "-v", "error", "-y", *args, str(target)], capture_output=True, timeout=60
-        )
+        result = subprocess.run([ffmpeg, "-v", "error", "-y", *args, str(target)], capture_output=True, timeout=60)
         if result.returncode != 0 or not target.exists():
             return None
         return target.read_bytes()
@@ -73,6 +71,4 @@ def sine_audio(extension: str) -> bytes | None:
 
 
 def video_file(extension: str) -> bytes | None:
-    return ffmpeg_file(
-        extension, "-f", "lavfi", "-i", "testsrc2=size=64x48:rate=5:duration=1", "-pix_fmt", "yuv420p"
-    )
+    return ffmpeg_file(extension, "-f", "lavfi", "-i", "testsrc2=size=64x48:rate=5:duration=1", "-pix_fmt", "yuv420p")

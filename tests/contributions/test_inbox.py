@@ -58,7 +58,12 @@ def test_curator_sees_only_their_communitys_contributions(client, curator_a, in_
     assert "Uit Kaapverdië" in body and in_a.reference in body
     assert "Van Katendrecht" not in body and in_b.reference not in body
     # Searching or filtering on the other community's words finds nothing.
-    assert "Van Katendrecht" not in client.get(reverse("contributions_admin:index"), {"q": "Katendrecht", "community": in_b.community_id}).content.decode()
+    assert (
+        "Van Katendrecht"
+        not in client.get(
+            reverse("contributions_admin:index"), {"q": "Katendrecht", "community": in_b.community_id}
+        ).content.decode()
+    )
 
 
 def test_museum_staff_see_all_and_filter_by_status_and_search(client, staff_user, in_a, in_b):
@@ -192,7 +197,10 @@ def test_accept_makes_draft_page_media_person_consent_and_workflow_state(
     assert state.requested_by == curator_a
     # Each step in the audit log: on the contribution and on the page.
     contribution_actions = set(ModelLogEntry.objects.filter(object_id=str(in_a.pk)).values_list("action", flat=True))
-    assert {"contributions.in_review", "contributions.accepted"} <= contribution_actions or "contributions.accepted" in contribution_actions
+    assert {
+        "contributions.in_review",
+        "contributions.accepted",
+    } <= contribution_actions or "contributions.accepted" in contribution_actions
     page_actions = set(PageLogEntry.objects.filter(page=page).values_list("action", flat=True))
     assert {"wagtail.create", "contributions.page_created", "wagtail.workflow.start"} <= page_actions
 
@@ -201,7 +209,10 @@ def test_accepting_an_object_makes_a_heritage_object_page(client, curator_a, com
     from stories.models import HeritageObjectPage
 
     contribution = make_contribution(
-        community_a, kind="object", files=[("kist.png", media.image_bytes("PNG"))], title="De zeemanskist",
+        community_a,
+        kind="object",
+        files=[("kist.png", media.image_bytes("PNG"))],
+        title="De zeemanskist",
         consent_uses=["research"],
     )
     client.force_login(curator_a)
@@ -218,7 +229,10 @@ def test_an_iphone_heic_photo_becomes_a_wagtail_image_with_renditions(client, cu
     """HEIC passes the form's content check; accepting must turn it into an image the site
     can show (Willow opens it through pillow-heif; renditions are written as JPEG or WebP)."""
     contribution = make_contribution(
-        community_a, kind="object", files=[("IMG_0042.HEIC", media.heic_bytes(size=(120, 90)))], title="Het theeglas",
+        community_a,
+        kind="object",
+        files=[("IMG_0042.HEIC", media.heic_bytes(size=(120, 90)))],
+        title="Het theeglas",
     )
     assert contribution.files.get().content_type == "image/heic"
     client.force_login(curator_a)
@@ -291,7 +305,9 @@ def test_decline_without_notifying_sends_nothing(client, curator_a, in_a, django
     assert mail.outbox == []
 
 
-def test_publishing_the_page_mails_the_sender_once(client, staff_user, curator_a, in_a, workflow, django_capture_on_commit_callbacks):
+def test_publishing_the_page_mails_the_sender_once(
+    client, staff_user, curator_a, in_a, workflow, django_capture_on_commit_callbacks
+):
     from contributions.services.review import accept_contribution
 
     page = accept_contribution(in_a, curator_a)
@@ -323,7 +339,9 @@ def test_the_inbox_menu_item_is_shown_to_curators_and_staff_only(client, curator
     assert refused.status_code == 403 or (refused.status_code == 302 and refused["Location"] == "/admin/")
 
 
-def test_curators_edit_the_contribute_page_but_only_staff_publish(client, curator_a, curator_b, member_a, staff_user, home_page):
+def test_curators_edit_the_contribute_page_but_only_staff_publish(
+    client, curator_a, curator_b, member_a, staff_user, home_page
+):
     from django.contrib.auth.models import Group
 
     from contributions.models import ContributePage

@@ -52,9 +52,16 @@ def test_a_bad_trusted_proxy_setting_stops_the_start():
 
     result = subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
-        env={"DJANGO_SETTINGS_MODULE": "config.settings.dev", "TRUSTED_PROXIES": "10.0.0.0/8,nginx",
-             "PATH": "/usr/bin:/bin", "DATABASE_URL": "sqlite:///:memory:"},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={
+            "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+            "TRUSTED_PROXIES": "10.0.0.0/8,nginx",
+            "PATH": "/usr/bin:/bin",
+            "DATABASE_URL": "sqlite:///:memory:",
+        },
     )
     assert result.returncode != 0
     assert "TRUSTED_PROXIES: 'nginx' is not an IP address or network." in result.stderr

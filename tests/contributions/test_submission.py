@@ -30,7 +30,10 @@ def _post(client, page, data, files=()):
 
 
 def _errors(response) -> str:
-    return " ".join(re.sub(r"\s+", " ", m) for m in re.findall(r'class="form__error"[^>]*>(.*?)</div>', response.content.decode(), re.S))
+    return " ".join(
+        re.sub(r"\s+", " ", m)
+        for m in re.findall(r'class="form__error"[^>]*>(.*?)</div>', response.content.decode(), re.S)
+    )
 
 
 def _nothing_saved(contributions_dir):
@@ -102,7 +105,9 @@ def test_html_behind_an_mp3_name_is_refused(client, contribute_page, form_data, 
     _nothing_saved(contributions_dir)
 
 
-def test_a_photo_behind_an_audio_name_is_refused_with_what_it_really_is(client, contribute_page, form_data, contributions_dir):
+def test_a_photo_behind_an_audio_name_is_refused_with_what_it_really_is(
+    client, contribute_page, form_data, contributions_dir
+):
     response = _post(client, contribute_page, form_data(), [upload("stem.wav", media.image_bytes("PNG"))])
     assert "it contains a PNG image" in _errors(response)
     assert "(.png)" in _errors(response)
@@ -117,7 +122,9 @@ def test_an_unknown_extension_is_refused(client, contribute_page, form_data, con
 
 def test_an_oversized_file_is_refused_with_the_limit(client, settings, contribute_page, form_data, contributions_dir):
     settings.CONTRIBUTION_MAX_BYTES = {**settings.CONTRIBUTION_MAX_BYTES, "image": 1000}
-    response = _post(client, contribute_page, form_data(), [upload("groot.png", media.image_bytes("PNG", size=(400, 400)))])
+    response = _post(
+        client, contribute_page, form_data(), [upload("groot.png", media.image_bytes("PNG", size=(400, 400)))]
+    )
     errors = _errors(response)
     assert "“groot.png” is" in errors and "image files may be at most 1000" in errors
     _nothing_saved(contributions_dir)
@@ -126,7 +133,9 @@ def test_an_oversized_file_is_refused_with_the_limit(client, settings, contribut
 def test_files_too_large_together_are_refused(client, settings, contribute_page, form_data, contributions_dir):
     settings.CONTRIBUTION_MAX_TOTAL_BYTES = 5000
     wav = media.wav_bytes(seconds=0.25)  # 4 kB each
-    response = _post(client, contribute_page, form_data(), [upload("a.wav", wav), upload("b.wav", media.wav_bytes(0.25, 300))])
+    response = _post(
+        client, contribute_page, form_data(), [upload("a.wav", wav), upload("b.wav", media.wav_bytes(0.25, 300))]
+    )
     assert "Together your files are" in _errors(response)
     _nothing_saved(contributions_dir)
 
@@ -225,7 +234,9 @@ def test_a_double_submit_makes_one_contribution(
     assert len(mail.outbox) == 1
 
 
-def test_a_submit_after_the_rate_limit_gets_a_plain_message(client, settings, contribute_page, form_data, contributions_dir):
+def test_a_submit_after_the_rate_limit_gets_a_plain_message(
+    client, settings, contribute_page, form_data, contributions_dir
+):
     settings.CONTRIBUTION_RATE_LIMIT = 2
     for title in ("Een", "Twee"):
         assert _post(client, contribute_page, form_data(title=title)).status_code == 302
@@ -249,8 +260,9 @@ def test_behind_the_proxy_each_sender_has_their_own_limit_and_cannot_reset_it(
     settings.TRUSTED_PROXIES = ["127.0.0.1"]
 
     def send(title, forwarded, peer="127.0.0.1"):
-        return client.post(en_url(contribute_page), form_data(title=title), REMOTE_ADDR=peer,
-                           HTTP_X_FORWARDED_FOR=forwarded)
+        return client.post(
+            en_url(contribute_page), form_data(title=title), REMOTE_ADDR=peer, HTTP_X_FORWARDED_FOR=forwarded
+        )
 
     assert send("Een", "198.51.100.1").status_code == 302
     assert send("Twee", "198.51.100.2").status_code == 302  # another sender, same proxy
@@ -263,7 +275,9 @@ def test_behind_the_proxy_each_sender_has_their_own_limit_and_cannot_reset_it(
 
 
 def test_the_honeypot_stops_bots_without_saving(client, contribute_page, form_data, contributions_dir):
-    response = _post(client, contribute_page, form_data(website="http://spam.example"), [upload("a.wav", media.wav_bytes())])
+    response = _post(
+        client, contribute_page, form_data(website="http://spam.example"), [upload("a.wav", media.wav_bytes())]
+    )
     assert response.status_code == 400
     _nothing_saved(contributions_dir)
 
@@ -276,7 +290,9 @@ def test_csrf_is_required(contribute_page, form_data, contributions_dir):
     _nothing_saved(contributions_dir)
 
 
-def test_a_failing_save_leaves_no_rows_and_no_new_files(client, contribute_page, form_data, contributions_dir, monkeypatch):
+def test_a_failing_save_leaves_no_rows_and_no_new_files(
+    client, contribute_page, form_data, contributions_dir, monkeypatch
+):
     from contributions.services import submissions
 
     def broken_log(*args, **kwargs):

@@ -29,9 +29,11 @@ def write_csv(tmp_path, rows, name="export.csv"):
 
 
 def marks(number):
-    return DepotItem.objects.filter(inventory_number=number).values(
-        "from_catalogue", "source", "source_record_id", "withdrawn"
-    ).get()
+    return (
+        DepotItem.objects.filter(inventory_number=number)
+        .values("from_catalogue", "source", "source_record_id", "withdrawn")
+        .get()
+    )
 
 
 def test_synced_items_are_marked_and_seen(tmp_path):
@@ -45,7 +47,9 @@ def test_synced_items_are_marked_and_seen(tmp_path):
     before = list(DepotItem.objects.order_by("pk").values("pk", "title", "updated_at", "from_catalogue", "source"))
     result = sync_csv(path, source_name="adlib")
     assert (result.created, result.updated, result.unchanged) == (0, 0, 2)
-    assert list(DepotItem.objects.order_by("pk").values("pk", "title", "updated_at", "from_catalogue", "source")) == before
+    assert (
+        list(DepotItem.objects.order_by("pk").values("pk", "title", "updated_at", "from_catalogue", "source")) == before
+    )
     second = dict(DepotItem.objects.values_list("inventory_number", "last_seen_at"))
     assert all(second[n] > first[n] for n in first)
 
@@ -92,8 +96,8 @@ def test_the_record_id_comes_from_lido_rec_id(tmp_path):
         '<?xml version="1.0" encoding="UTF-8"?>'
         '<lido:lidoWrap xmlns:lido="http://www.lido-schema.org"><lido:lido>'
         '<lido:lidoRecID lido:type="local">adlib-4711</lido:lidoRecID>'
-        "<lido:descriptiveMetadata xml:lang=\"nl\"><lido:objectIdentificationWrap>"
-        '<lido:titleWrap><lido:titleSet><lido:appellationValue>Kom</lido:appellationValue></lido:titleSet></lido:titleWrap>'
+        '<lido:descriptiveMetadata xml:lang="nl"><lido:objectIdentificationWrap>'
+        "<lido:titleWrap><lido:titleSet><lido:appellationValue>Kom</lido:appellationValue></lido:titleSet></lido:titleWrap>"
         '<lido:repositoryWrap><lido:repositorySet lido:type="current">'
         '<lido:workID lido:type="inventory number">BK-4711</lido:workID>'
         "</lido:repositorySet></lido:repositoryWrap>"
@@ -103,12 +107,19 @@ def test_the_record_id_comes_from_lido_rec_id(tmp_path):
     )
     with LidoSource(path) as source:
         sync_catalogue(source, source_name="lido")
-    assert marks("BK-4711") == {"from_catalogue": True, "source": "lido", "source_record_id": "adlib-4711", "withdrawn": False}
+    assert marks("BK-4711") == {
+        "from_catalogue": True,
+        "source": "lido",
+        "source_record_id": "adlib-4711",
+        "withdrawn": False,
+    }
 
 
 @pytest.mark.shared_data
 def test_the_tate_mapping_keeps_tates_record_id(shared_data):
-    with CsvSource(shared_data / "catalogue/tate-artworks-sample.csv", Mapping.load(MAPPINGS_DIR / "tate.toml")) as source:
+    with CsvSource(
+        shared_data / "catalogue/tate-artworks-sample.csv", Mapping.load(MAPPINGS_DIR / "tate.toml")
+    ) as source:
         sync_catalogue(source, source_name="tate")
     item = DepotItem.objects.get(inventory_number="A00001")
     assert item.source == "tate" and item.source_record_id == "1035"

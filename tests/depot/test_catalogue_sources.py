@@ -65,22 +65,16 @@ def lido_record(
 
 @pytest.mark.shared_data
 def test_lido_v11_la_primavera(shared_data):
-    (record,) = read_records(
-        shared_data / "lido/official/LIDO-v1.1-Example_FMobj00154983-LaPrimavera.xml"
-    )
+    (record,) = read_records(shared_data / "lido/official/LIDO-v1.1-Example_FMobj00154983-LaPrimavera.xml")
     assert record.problems == []
     assert record.inventory_number == "8360 (Inv. 1890)"
     # titles in it, en, de and fr; no Dutch one, so English is the title and title_en
     assert record.title == "Spring"
     assert record.title_en == "Spring"
     assert record.maker == "Botticelli, Sandro"
-    assert (
-        "painter" in record.maker_role
-    )  # an inline skos:Concept, "painters (artists)"
+    assert "painter" in record.maker_role  # an inline skos:Concept, "painters (artists)"
     assert (record.year_from, record.year_to) == (1480, 1485)
-    assert (
-        record.date_text == "um 1480 oder 1482/1485"
-    )  # the production event, not the restoration
+    assert record.date_text == "um 1480 oder 1482/1485"  # the production event, not the restoration
     assert record.object_type == "painting (visual work)"
     assert record.dimensions == "203 x 314 cm"
     assert record.description.startswith("Das berühmte Bild")
@@ -92,9 +86,7 @@ def test_lido_v11_la_primavera(shared_data):
 @pytest.mark.shared_data
 def test_lido_v10_la_primavera_uses_the_english_block(shared_data):
     """LIDO 1.0 repeats descriptiveMetadata per language (en, de): the English one is used."""
-    (record,) = read_records(
-        shared_data / "lido/official/LIDO-Example_FMobj00154983-LaPrimavera.xml"
-    )
+    (record,) = read_records(shared_data / "lido/official/LIDO-Example_FMobj00154983-LaPrimavera.xml")
     assert record.inventory_number == "8360 (Inv. 1890)"
     assert record.title == "La Primavera / Spring"
     assert record.maker == "Botticelli, Sandro"
@@ -119,13 +111,9 @@ def test_lido_wrap_with_three_records(shared_data, name):
     assert all(r.title.startswith("Fontana del Moro") for r in records)
     # no workID in these records: the lidoRecID is the number
     numbers = [r.inventory_number for r in records]
-    assert len(set(numbers)) == 3 and all(
-        n.startswith("DE-Mb112/lido") for n in numbers
-    )
+    assert len(set(numbers)) == 3 and all(n.startswith("DE-Mb112/lido") for n in numbers)
     # the Moor: designed by Bernini, carved by Mari
-    assert (
-        "Bernini" in records[2].maker and "Mari, Giovanni Antonio" in records[2].maker
-    )
+    assert "Bernini" in records[2].maker and "Mari, Giovanni Antonio" in records[2].maker
     assert records[2].year_from == 1654
     assert records[1].year_from == 1575 and records[1].year_to == 1576
 
@@ -137,9 +125,7 @@ def test_lido_wrap_with_three_records(shared_data, name):
 def test_lido_kenom_chunk(shared_data):
     records = read_records(shared_data / "lido/real/kenom_oai_chunk20.xml")
     assert len(records) == 20
-    assert all(r.problems == [] for r in records), [
-        r.problems for r in records if r.problems
-    ]
+    assert all(r.problems == [] for r in records), [r.problems for r in records if r.problems]
     assert len({r.inventory_number for r in records}) == 20
     assert all(r.inventory_number.startswith("Rasmussen ") for r in records)
     first = records[0]
@@ -152,10 +138,7 @@ def test_lido_kenom_chunk(shared_data):
     assert first.maker_role == "Drucker; Münzstand"
     assert first.object_type == "Geldschein / Notgeld"
     assert first.dimensions == "Höhe: 58 mm; Breite: 92 mm"
-    assert (
-        first.rights
-        == "Attribution 4.0 (CC BY 4.0); Schleswig-Holsteinische Landesbibliothek"
-    )
+    assert first.rights == "Attribution 4.0 (CC BY 4.0); Schleswig-Holsteinische Landesbibliothek"
     assert first.image_url.startswith("https://www.kenom.de/iiif/")
     dates = {r.date_text for r in records}
     assert {"1921?", "08.1923", "15.3.1921"} <= dates
@@ -171,12 +154,8 @@ def test_lido_deutsches_museum_enigma(shared_data):
     assert (record.year_from, record.year_to) == (1939, 1939)
     assert record.object_type == "cipher machine"
     assert "Eiche" in record.medium
-    assert record.description.startswith(
-        "Die elektromechanische Rotor-Chiffriermaschine"
-    )
-    assert "-" not in record.description.split(
-        "\n"
-    )  # the "-" placeholders are left out
+    assert record.description.startswith("Die elektromechanische Rotor-Chiffriermaschine")
+    assert "-" not in record.description.split("\n")  # the "-" placeholders are left out
     assert record.rights.startswith("CC0 1.0")
 
 
@@ -194,9 +173,7 @@ def test_lido_single_record_without_work_id(shared_data):
 def test_lido_prefers_dutch_title_and_keeps_english(tmp_path):
     path = lido_file(
         tmp_path,
-        lido_record(
-            titles=(("en", "Carrying cloth"), ("nl", "Draagdoek"), ("de", "Tragetuch"))
-        ),
+        lido_record(titles=(("en", "Carrying cloth"), ("nl", "Draagdoek"), ("de", "Tragetuch"))),
     )
     (record,) = read_records(path)
     assert (record.title, record.title_en) == ("Draagdoek", "Carrying cloth")
@@ -222,12 +199,8 @@ def test_lido_bad_year_is_a_problem_of_that_record_only(tmp_path):
 
 
 def test_lido_without_any_identifier(tmp_path):
-    record_xml = lido_record("X").replace(
-        '<lido:lidoRecID lido:type="local">rec-X</lido:lidoRecID>', ""
-    )
-    record_xml = record_xml.replace(
-        '<lido:workID lido:type="inventory number">X</lido:workID>', ""
-    )
+    record_xml = lido_record("X").replace('<lido:lidoRecID lido:type="local">rec-X</lido:lidoRecID>', "")
+    record_xml = record_xml.replace('<lido:workID lido:type="inventory number">X</lido:workID>', "")
     (record,) = read_records(lido_file(tmp_path, record_xml))
     assert record.problems == ["no inventory number (no workID and no lidoRecID)"]
 
@@ -240,9 +213,7 @@ def test_lido_single_root_record(tmp_path):
 def test_lido_broken_xml_stops_with_source_error_after_the_good_records(tmp_path):
     path = tmp_path / "cut.xml"
     text = lido_file(tmp_path, lido_record("A"), lido_record("B")).read_text()
-    path.write_text(
-        text[: text.index("rec-B") + 20]
-    )  # cut off in the middle of record 2
+    path.write_text(text[: text.index("rec-B") + 20])  # cut off in the middle of record 2
     seen = []
     with pytest.raises(SourceError, match="not well-formed XML.*after record 1"):
         with LidoSource(path) as source:
@@ -268,13 +239,9 @@ def test_lido_unreadable_files(tmp_path, content, message):
 
 def _write_lido(path, count):
     with path.open("w", encoding="utf-8") as out:
-        out.write(
-            '<?xml version="1.0" encoding="UTF-8"?>\n<lido:lidoWrap xmlns:lido="http://www.lido-schema.org">'
-        )
+        out.write('<?xml version="1.0" encoding="UTF-8"?>\n<lido:lidoWrap xmlns:lido="http://www.lido-schema.org">')
         for n in range(count):
-            out.write(
-                lido_record(f"M-{n}", titles=(("nl", f"Voorwerp {n} " + "lang " * 40),))
-            )
+            out.write(lido_record(f"M-{n}", titles=(("nl", f"Voorwerp {n} " + "lang " * 40),)))
         out.write("</lido:lidoWrap>")
 
 
@@ -306,26 +273,20 @@ def test_lido_memory_stays_flat(tmp_path):
 
 @pytest.mark.shared_data
 def test_tate_csv_sample(shared_data):
-    with CsvSource(
-        shared_data / "catalogue/tate-artworks-sample.csv", Mapping.load(TATE_MAPPING)
-    ) as source:
+    with CsvSource(shared_data / "catalogue/tate-artworks-sample.csv", Mapping.load(TATE_MAPPING)) as source:
         records = list(source)
         assert "acno" in source.header
         assert source.fields >= {"title", "maker", "year_from", "image_url"}
         assert "description" not in source.fields  # not mapped: left alone on sync
     assert len(records) == 1000
-    assert all(r.problems == [] for r in records), [
-        (r.position, r.problems) for r in records if r.problems
-    ][:5]
+    assert all(r.problems == [] for r in records), [(r.position, r.problems) for r in records if r.problems][:5]
     first = records[0]
     assert first.inventory_number == "A00001"
     assert first.source_position == 2  # line 1 is the header
     assert first.maker == "Robert Blake" and first.maker_role == "artist"
     assert first.date_text == "date not known"
     assert first.year_from is None  # empty dateRange cell
-    assert (
-        first.image_url == "http://www.tate.org.uk/art/images/work/A/A00/A00001_8.jpg"
-    )
+    assert first.image_url == "http://www.tate.org.uk/art/images/work/A/A00/A00001_8.jpg"
     assert first.rights == "Presented by Mrs John Richmond 1922"
     second = records[1]
     assert (second.date_text, second.year_from, second.year_to) == (
@@ -346,12 +307,8 @@ def test_tate_csv_sample(shared_data):
 @pytest.mark.shared_data
 def test_csv_with_bom_header(shared_data):
     """The Tate artists file starts with a UTF-8 BOM: the first column is still called "id"."""
-    mapping = Mapping.from_dict(
-        {"fields": {"inventory_number": "id", "title": "name", "date_text": "dates"}}
-    )
-    with CsvSource(
-        shared_data / "catalogue/tate-artists-sample.csv", mapping
-    ) as source:
+    mapping = Mapping.from_dict({"fields": {"inventory_number": "id", "title": "name", "date_text": "dates"}})
+    with CsvSource(shared_data / "catalogue/tate-artists-sample.csv", mapping) as source:
         records = list(source)
         assert source.header[0] == "id"
     assert len(records) == 310
@@ -408,9 +365,7 @@ def test_csv_bad_rows_become_records_with_problems(tmp_path):
 
 def test_csv_cell_with_bad_json(tmp_path):
     path = tmp_path / "export.csv"
-    path.write_text(
-        'acno,title,contributors\nX1,Iets,"[{""fc"": ""A""}"\nX2,Ander,"[{""fc"": ""B""}]"\n'
-    )
+    path.write_text('acno,title,contributors\nX1,Iets,"[{""fc"": ""A""}"\nX2,Ander,"[{""fc"": ""B""}]"\n')
     mapping = Mapping.from_dict(
         {
             "fields": {
@@ -422,9 +377,7 @@ def test_csv_cell_with_bad_json(tmp_path):
     )
     with CsvSource(path, mapping) as source:
         first, second = list(source)
-    assert first.problems and first.problems[0].startswith(
-        "maker: column 'contributors' does not hold valid JSON"
-    )
+    assert first.problems and first.problems[0].startswith("maker: column 'contributors' does not hold valid JSON")
     assert (second.problems, second.maker) == ([], "B")
 
 
@@ -468,9 +421,7 @@ def test_bad_mappings(tmp_path, toml, message):
 def test_mapping_naming_a_column_the_file_lacks(tmp_path):
     path = tmp_path / "export.csv"
     path.write_text("nummer,titel\nBK-1,Kom\n")
-    mapping = Mapping.from_dict(
-        {"fields": {"inventory_number": "nummer", "title": "naam"}}
-    )
+    mapping = Mapping.from_dict({"fields": {"inventory_number": "nummer", "title": "naam"}})
     with pytest.raises(MappingError, match="not in the file: title"):
         CsvSource(path, mapping)
 
@@ -499,9 +450,7 @@ def test_json_lines_with_mapping(tmp_path):
         "",
         "{not json",
         json.dumps(["a", "list"]),
-        json.dumps(
-            {"id": "J-2", "titles": {"nl": "Schaal"}, "dated": {"from": "rond 1900"}}
-        ),
+        json.dumps({"id": "J-2", "titles": {"nl": "Schaal"}, "dated": {"from": "rond 1900"}}),
     ]
     path.write_text("\n".join(lines) + "\n")
     mapping = Mapping.from_dict(
@@ -566,9 +515,7 @@ def test_parse_year(value, year):
     assert parse_year(value) == year
 
 
-@pytest.mark.parametrize(
-    "value", ["c.1830", "1830–41", "onbekend", True, 1872.5, "123456", [1900]]
-)
+@pytest.mark.parametrize("value", ["c.1830", "1830–41", "onbekend", True, 1872.5, "123456", [1900]])
 def test_parse_year_rejects(value):
     with pytest.raises(ValueError):
         parse_year(value)

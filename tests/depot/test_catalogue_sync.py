@@ -19,7 +19,6 @@ from tests.factories import DepotCollectionFactory, DepotItemFactory
 pytestmark = pytest.mark.django_db
 
 
-
 def read_report(path):
     with open(path, encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
@@ -69,9 +68,7 @@ def test_tate_sample_imports_and_a_second_run_changes_nothing(shared_data):
 
 @pytest.mark.shared_data
 def test_lido_records_import_with_their_url_slugs(shared_data):
-    with LidoSource(
-        shared_data / "lido/official/LIDO-v1.1-Example_FMobj00154983-LaPrimavera.xml"
-    ) as source:
+    with LidoSource(shared_data / "lido/official/LIDO-v1.1-Example_FMobj00154983-LaPrimavera.xml") as source:
         result = sync_catalogue(source)
     assert counts(result) == (1, 0, 0, 0, 0)
     item = DepotItem.objects.get(inventory_number="8360 (Inv. 1890)")
@@ -80,9 +77,7 @@ def test_lido_records_import_with_their_url_slugs(shared_data):
     assert (item.year_from, item.year_to) == (1480, 1485)
 
     # the older LIDO 1.0 export of the same painting: same number, other values
-    with LidoSource(
-        shared_data / "lido/official/LIDO-Example_FMobj00154983-LaPrimavera.xml"
-    ) as source:
+    with LidoSource(shared_data / "lido/official/LIDO-Example_FMobj00154983-LaPrimavera.xml") as source:
         result = sync_catalogue(source)
     assert counts(result) == (0, 1, 0, 0, 0)
     item.refresh_from_db()
@@ -194,9 +189,7 @@ def test_a_clash_in_a_batch_fails_only_that_record(tmp_path):
 
 
 def test_changed_values_are_updated_and_unmapped_fields_left_alone(tmp_path):
-    item = DepotItemFactory(
-        inventory_number="BK-1", title="Oud", description="Met de hand geschreven"
-    )
+    item = DepotItemFactory(inventory_number="BK-1", title="Oud", description="Met de hand geschreven")
     path = write_csv(tmp_path, ["BK-1,Nieuw,Maker,1900,1910\n"])
     result = sync_csv(path)
     assert counts(result) == (0, 1, 0, 0, 0)
@@ -207,20 +200,14 @@ def test_changed_values_are_updated_and_unmapped_fields_left_alone(tmp_path):
         1900,
         1910,
     )
-    assert (
-        item.description == "Met de hand geschreven"
-    )  # the file has no description column
+    assert item.description == "Met de hand geschreven"  # the file has no description column
     assert PendingIndexUpdate.objects.filter(key=f"depot:{item.pk}").exists()
 
 
 def test_missing_records_are_withdrawn_and_come_back(tmp_path):
     textiel = DepotCollectionFactory(slug="textiel")
-    elsewhere = DepotItemFactory(
-        inventory_number="FOTO-1"
-    )  # another collection: never touched
-    full = write_csv(
-        tmp_path, ["BK-1,Een,,,\n", "BK-2,Twee,,,\n", "BK-3,Drie,,,\n"], "full.csv"
-    )
+    elsewhere = DepotItemFactory(inventory_number="FOTO-1")  # another collection: never touched
+    full = write_csv(tmp_path, ["BK-1,Een,,,\n", "BK-2,Twee,,,\n", "BK-3,Drie,,,\n"], "full.csv")
     assert counts(sync_csv(full, collection=textiel, withdraw_missing=True)) == (
         3,
         0,
@@ -231,9 +218,7 @@ def test_missing_records_are_withdrawn_and_come_back(tmp_path):
 
     PendingIndexUpdate.objects.all().delete()
     # BK-2 is gone from the export; BK-3 is there but broken: it must not be withdrawn
-    shorter = write_csv(
-        tmp_path, ["BK-1,Een,,,\n", "BK-3,Drie,,geen jaar,\n"], "shorter.csv"
-    )
+    shorter = write_csv(tmp_path, ["BK-1,Een,,,\n", "BK-3,Drie,,geen jaar,\n"], "shorter.csv")
     report = tmp_path / "report.csv"
     result = sync_csv(shorter, collection=textiel, withdraw_missing=True, report=report)
     assert counts(result) == (0, 0, 1, 1, 1)
@@ -242,8 +227,7 @@ def test_missing_records_are_withdrawn_and_come_back(tmp_path):
     gone = DepotItem.objects.get(inventory_number="BK-2")
     assert PendingIndexUpdate.objects.filter(key=f"depot:{gone.pk}").exists()
     assert ("", "BK-2", "withdrawn") in [
-        (r["position"], r["inventory_number"], r["outcome"])
-        for r in read_report(report)
+        (r["position"], r["inventory_number"], r["outcome"]) for r in read_report(report)
     ]
     assert elsewhere.collection != textiel
 
@@ -258,9 +242,7 @@ def test_missing_records_are_withdrawn_and_come_back(tmp_path):
 
 def test_withdraw_scope_from_collections_named_in_the_export(tmp_path):
     path = tmp_path / "export.csv"
-    path.write_text(
-        "inventory_number,title,collection\nBK-1,Een,Textiel\nF-1,Foto,Fotografie\n"
-    )
+    path.write_text("inventory_number,title,collection\nBK-1,Een,Textiel\nF-1,Foto,Fotografie\n")
     assert counts(sync_csv(path)) == (2, 0, 0, 0, 0)
     assert set(DepotCollection.objects.values_list("slug", flat=True)) == {
         "textiel",
@@ -320,18 +302,11 @@ def test_dry_run_into_a_collection_that_does_not_exist_yet(tmp_path):
 
 
 def test_records_from_any_iterable_in_small_batches():
-    records = [
-        CatalogueRecord(inventory_number=f"R-{n}", title=f"Ding {n}", source_position=n)
-        for n in range(25)
-    ]
+    records = [CatalogueRecord(inventory_number=f"R-{n}", title=f"Ding {n}", source_position=n) for n in range(25)]
     seen_progress = []
     report = io.StringIO()
-    result = sync_catalogue(
-        records, batch_size=10, progress=seen_progress.append, report=report
-    )
+    result = sync_catalogue(records, batch_size=10, progress=seen_progress.append, report=report)
     assert counts(result) == (25, 0, 0, 0, 0)
     assert seen_progress == [10, 20, 25]
-    assert report.getvalue().splitlines() == [
-        "position,inventory_number,outcome,reason"
-    ]
+    assert report.getvalue().splitlines() == ["position,inventory_number,outcome,reason"]
     assert DepotItem.objects.count() == 25

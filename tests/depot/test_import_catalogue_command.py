@@ -34,14 +34,10 @@ def test_tate_csv_end_to_end(shared_data, tmp_path):
     ]
     out, err = run(*args)
     assert "created 1000, updated 0, unchanged 0, withdrawn 0, failed 0" in out
-    assert (
-        "records/s" in out and "records/s" in err
-    )  # summary on stdout, progress on stderr
+    assert "records/s" in out and "records/s" in err  # summary on stdout, progress on stderr
     assert DepotCollection.objects.get(slug="tate").name == "Tate"
     assert DepotItem.objects.filter(collection__slug="tate").count() == 1000
-    assert report.read_text().splitlines() == [
-        "position,inventory_number,outcome,reason"
-    ]
+    assert report.read_text().splitlines() == ["position,inventory_number,outcome,reason"]
 
     out, _err = run(*args)
     assert "created 0, updated 0, unchanged 1000, withdrawn 0, failed 0" in out
@@ -49,18 +45,14 @@ def test_tate_csv_end_to_end(shared_data, tmp_path):
 
 @pytest.mark.shared_data
 def test_lido_wrap_end_to_end(shared_data):
-    out, _err = run(
-        shared_data / "lido/real/kenom_oai_chunk20.xml", "--collection", "notgeld"
-    )
+    out, _err = run(shared_data / "lido/real/kenom_oai_chunk20.xml", "--collection", "notgeld")
     assert "created 20, updated 0, unchanged 0, withdrawn 0, failed 0" in out
     assert DepotItem.objects.filter(collection__slug="notgeld").count() == 20
 
 
 def test_broken_rows_end_to_end(tmp_path):
     path = tmp_path / "export.csv"
-    path.write_text(
-        "inventory_number,title,year_from\nBK-1,Een,1900\nBK-2,Twee,negentienhonderd\nBK-3,Drie,\n"
-    )
+    path.write_text("inventory_number,title,year_from\nBK-1,Een,1900\nBK-2,Twee,negentienhonderd\nBK-3,Drie,\n")
     report = tmp_path / "report.csv"
     out, _err = run(path, "--collection", "textiel", "--report", report)
     assert "created 2, updated 0, unchanged 0, withdrawn 0, failed 1" in out
@@ -86,19 +78,12 @@ def test_problems_go_to_stderr_without_a_report(tmp_path):
 
 def test_dry_run_and_withdraw_missing(tmp_path):
     textiel = DepotCollection.objects.create(slug="textiel", name="Textiel")
-    DepotItem.objects.create(
-        inventory_number="OLD-1", title="Weg", collection=textiel, from_catalogue=True
-    )
+    DepotItem.objects.create(inventory_number="OLD-1", title="Weg", collection=textiel, from_catalogue=True)
     path = tmp_path / "export.jsonl"
     path.write_text('{"inventory_number": "BK-1", "title": "Een"}\n')
     out, _err = run(path, "--collection", "textiel", "--withdraw-missing", "--dry-run")
-    assert (
-        "created 1, updated 0, unchanged 0, withdrawn 1, failed 0 (dry run: nothing was written)"
-        in out
-    )
-    assert list(DepotItem.objects.values_list("inventory_number", "withdrawn")) == [
-        ("OLD-1", False)
-    ]
+    assert "created 1, updated 0, unchanged 0, withdrawn 1, failed 0 (dry run: nothing was written)" in out
+    assert list(DepotItem.objects.values_list("inventory_number", "withdrawn")) == [("OLD-1", False)]
 
     out, _err = run(path, "--collection", "textiel", "--withdraw-missing")
     assert "created 1, updated 0, unchanged 0, withdrawn 1, failed 0" in out
@@ -130,11 +115,7 @@ def test_a_cut_off_lido_file_keeps_what_was_read_and_fails(tmp_path):
         "</lido:appellationValue></lido:titleSet></lido:titleWrap></lido:objectIdentificationWrap>"
         "</lido:descriptiveMetadata></lido:lido>"
     )
-    text = (
-        '<lido:lidoWrap xmlns:lido="http://www.lido-schema.org">'
-        + record.format(n="A")
-        + record.format(n="B")
-    )
+    text = '<lido:lidoWrap xmlns:lido="http://www.lido-schema.org">' + record.format(n="A") + record.format(n="B")
     path = tmp_path / "cut.xml"
     path.write_text(text[:-30])
     DepotCollection.objects.create(slug="c", name="C")
@@ -159,11 +140,7 @@ def test_unusable_input_is_a_command_error(tmp_path, make, args, message):
     (tmp_path / "bad.toml").write_text('[fields]\ntitle = "title"\n')
     path = tmp_path / (make or "missing.csv")
     if make:
-        path.write_text(
-            "inventory_number,title\nBK-1,Een\n"
-            if make.endswith(".csv")
-            else "not xml at all"
-        )
+        path.write_text("inventory_number,title\nBK-1,Een\n" if make.endswith(".csv") else "not xml at all")
     with pytest.raises(CommandError, match=message):
         run(path, *(a.format(tmp=tmp_path) for a in args))
     assert not DepotItem.objects.exists()

@@ -177,8 +177,13 @@ def test_a_curator_cannot_change_or_remove_links_staff_made(client, curator_a, s
     link = StoryDepotLink.objects.get(story=story)
     client.force_login(curator_a)
     for rows in (
-        link_rows({"id": link.pk, "depot_item": items["pan"].pk, "relation": "depicts", "note": "veranderd"}, initial=1),
-        link_rows({"id": link.pk, "depot_item": link.depot_item_id, "relation": "mentions", "note": "", "DELETE": "1"}, initial=1),
+        link_rows(
+            {"id": link.pk, "depot_item": items["pan"].pk, "relation": "depicts", "note": "veranderd"}, initial=1
+        ),
+        link_rows(
+            {"id": link.pk, "depot_item": link.depot_item_id, "relation": "mentions", "note": "", "DELETE": "1"},
+            initial=1,
+        ),
     ):
         response = post_story(client, story, summary="Curator", depot_links=rows)
         assert response.status_code == 302

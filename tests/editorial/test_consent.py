@@ -27,6 +27,7 @@ def in_english():
     with translation.override("en"):
         yield
 
+
 CC_BY = Licence.CC_BY.value
 
 

@@ -25,9 +25,25 @@ pytestmark = pytest.mark.django_db
 def audio_bytes(seconds=2):
     """A real MP3 from ffmpeg (a sine tone)."""
     result = subprocess.run(
-        ["ffmpeg", "-v", "error", "-f", "lavfi", "-i", f"sine=frequency=440:duration={seconds}",
-         "-codec:a", "libmp3lame", "-b:a", "64k", "-f", "mp3", "pipe:1"],
-        capture_output=True, check=True, timeout=60,
+        [
+            "ffmpeg",
+            "-v",
+            "error",
+            "-f",
+            "lavfi",
+            "-i",
+            f"sine=frequency=440:duration={seconds}",
+            "-codec:a",
+            "libmp3lame",
+            "-b:a",
+            "64k",
+            "-f",
+            "mp3",
+            "pipe:1",
+        ],
+        capture_output=True,
+        check=True,
+        timeout=60,
     )
     return result.stdout
 
@@ -88,7 +104,14 @@ def test_public_recording_is_served_with_a_public_cache_header(client, public_re
 
 @pytest.mark.parametrize(
     ("who", "status"),
-    [("anonymous", 404), ("member_b", 404), ("curator_b", 404), ("member_a", 200), ("curator_a", 200), ("staff_user", 200)],
+    [
+        ("anonymous", 404),
+        ("member_b", 404),
+        ("curator_b", 404),
+        ("member_a", 200),
+        ("curator_a", 200),
+        ("staff_user", 200),
+    ],
 )
 def test_community_recording_only_for_its_community(request, client, community_recording, who, status):
     if who != "anonymous":

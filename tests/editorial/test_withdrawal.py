@@ -177,8 +177,12 @@ def test_a_publication_against_the_consent_is_reversed_however_it_happens(told, 
     # a revision scheduled for a page whose only consent is for research
     scheduled = StoryPageFactory(parent=first.get_parent(), title="Tia op de kade", live=False)
     record_consent(
-        given_by="Tia Lopes", uses=["research"], licence=Licence.CC_BY.value, text_version="2026-1",
-        method="form", pages=[scheduled],
+        given_by="Tia Lopes",
+        uses=["research"],
+        licence=Licence.CC_BY.value,
+        text_version="2026-1",
+        method="form",
+        pages=[scheduled],
     )
     scheduled.go_live_at = timezone.now() + dt.timedelta(seconds=2)
     scheduled.save_revision().publish()

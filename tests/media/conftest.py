@@ -37,9 +37,24 @@ def make_wav(path: Path, seconds: float = 60) -> Path:
 def make_mp4(path: Path, seconds: float = 3) -> Path:
     """A small H.264/AAC video with a test picture and a tone."""
     _ffmpeg(
-        "-f", "lavfi", "-i", "testsrc=size=160x120:rate=10",
-        "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=8000",
-        "-t", str(seconds), "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", str(path),
+        "-f",
+        "lavfi",
+        "-i",
+        "testsrc=size=160x120:rate=10",
+        "-f",
+        "lavfi",
+        "-i",
+        "sine=frequency=440:sample_rate=8000",
+        "-t",
+        str(seconds),
+        "-c:v",
+        "libx264",
+        "-pix_fmt",
+        "yuv420p",
+        "-c:a",
+        "aac",
+        "-shortest",
+        str(path),
     )
     return path
 

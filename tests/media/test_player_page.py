@@ -12,7 +12,7 @@ from tests.media.test_transcripts import MESSY_VTT
 
 pytestmark = pytest.mark.django_db
 
-THREE = b"WEBVTT\n\n00:01.000 --> 00:04.000\n<v Interviewer>Eerste zin\n\n00:04.500 --> 00:09.000\n<v Maria Lopes>Tweede zin\n\n12:30.000 --> 12:40.000\n<v Maria Lopes>Derde zin\n"
+THREE = b"WEBVTT\n\n00:01.000 --> 00:04.000\n<v Interviewer>Eerste zin\n\n00:04.500 --> 00:09.000\n<v Maria Lopes>Tweede zin\n\n12:30.000 --> 12:40.000\n<v Maria Lopes>Derde zin\n"  # noqa: E501
 
 
 @pytest.fixture
@@ -25,7 +25,9 @@ def story(community_a):
 
 
 def segments_of(html):
-    return re.findall(r'<a class="transcript__segment" href="([^"]+)" data-start="([^"]+)"[^>]*?( aria-current="true")?>', html)
+    return re.findall(
+        r'<a class="transcript__segment" href="([^"]+)" data-start="([^"]+)"[^>]*?( aria-current="true")?>', html
+    )
 
 
 def test_the_transcript_is_a_list_of_links_with_times(client, story):
@@ -55,7 +57,7 @@ def test_a_bad_deep_link_is_ignored(client, story, t):
     assert response.status_code == 200
     html = response.content.decode()
     assert "data-initial-start" not in html
-    assert "<script>" not in html.split("</header>", 1)[-1].replace('<script src=', '')
+    assert "<script>" not in html.split("</header>", 1)[-1].replace("<script src=", "")
 
 
 def test_speakers_appear_by_public_name_only(client, story):
@@ -88,10 +90,18 @@ def test_a_clip_block_plays_its_range_with_its_part_of_the_transcript(client, co
     recording = make_recording(duration=900)
     import_transcript(recording, THREE, "i.vtt", language="nl")
     page = StoryPageFactory(parent=community_a, title="Met fragment")
-    page.body = json.dumps([{"type": "media_clip", "id": "abc", "value": {"recording": recording.pk, "start": "0:04", "end": "0:10", "caption": "Over de haven"}}])
+    page.body = json.dumps(
+        [
+            {
+                "type": "media_clip",
+                "id": "abc",
+                "value": {"recording": recording.pk, "start": "0:04", "end": "0:10", "caption": "Over de haven"},
+            }
+        ]
+    )
     page.save_revision().publish()
     html = client.get(page.url).content.decode()
-    clip = html[html.index('class="block-clip"'):]
+    clip = html[html.index('class="block-clip"') :]
     assert 'id="clip-abc-player"' in clip and 'data-clip-end="10"' in clip
     assert re.search(r'<source src="[^"]+#t=4,10"', clip)
     assert "Tweede zin" in clip and "Eerste zin" not in clip and "Derde zin" not in clip
@@ -101,7 +111,11 @@ def test_the_player_does_not_query_per_segment(client, community_a, django_asser
     recording = make_recording(duration=4000)
     lines = ["WEBVTT", ""]
     for n in range(300):
-        lines += [f"00:{n // 60 * 0 + n // 6:02d}:{n % 6 * 10:02d}.000 --> 00:{n // 6:02d}:{n % 6 * 10 + 5:02d}.000", f"<v Spreker {n % 7}>Zin {n}", ""]
+        lines += [
+            f"00:{n // 60 * 0 + n // 6:02d}:{n % 6 * 10:02d}.000 --> 00:{n // 6:02d}:{n % 6 * 10 + 5:02d}.000",
+            f"<v Spreker {n % 7}>Zin {n}",
+            "",
+        ]
     import_transcript(recording, "\n".join(lines).encode(), "i.vtt", language="nl")
     page = StoryPageFactory(parent=community_a, title="Lang", main_media=recording)
     page.save_revision().publish()

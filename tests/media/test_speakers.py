@@ -24,9 +24,17 @@ def test_name_keys_fold_case_accents_width_and_punctuation(a, b):
 @pytest.mark.parametrize(
     "label",
     [
-        "Maria Lopes", "VERBORGEN ACHTERNAAM", "Ana dos Santos", "Jan van der Berg", "J. Lopes",
-        "Verteller Maria Lopes", "Maria Lopes (interviewer)", "MEVROUW SEMEDO", "O'Neill Murphy",
-        "Maria Lopes 2", "محمد علي",
+        "Maria Lopes",
+        "VERBORGEN ACHTERNAAM",
+        "Ana dos Santos",
+        "Jan van der Berg",
+        "J. Lopes",
+        "Verteller Maria Lopes",
+        "Maria Lopes (interviewer)",
+        "MEVROUW SEMEDO",
+        "O'Neill Murphy",
+        "Maria Lopes 2",
+        "محمد علي",
     ],
 )
 def test_labels_that_read_as_names(label):
@@ -36,14 +44,25 @@ def test_labels_that_read_as_names(label):
 @pytest.mark.parametrize(
     "label",
     [
-        "", "Interviewer", "Verteller", "Spreker 2", "Speaker 1", "Spreker A", "Maria", "Tia",
-        "vrouw uit het publiek", "Interviewer Museum", "Interviewer en Verteller", "[muziek]", "Man 1",
-        "Q", "-",
+        "",
+        "Interviewer",
+        "Verteller",
+        "Spreker 2",
+        "Speaker 1",
+        "Spreker A",
+        "Maria",
+        "Tia",
+        "vrouw uit het publiek",
+        "Interviewer Museum",
+        "Interviewer en Verteller",
+        "[muziek]",
+        "Man 1",
+        "Q",
+        "-",
     ],
 )
 def test_labels_that_do_not(label):
     assert not looks_like_a_name(label)
-
 
 
 @pytest.mark.django_db

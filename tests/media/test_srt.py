@@ -93,21 +93,14 @@ def test_cue_without_timing_line_is_refused_with_its_line(shared_data):
 
 
 def test_empty_cue_is_left_out_with_a_warning(shared_data):
-    result = parse_srt(
-        (shared_data / "srt/webvtt-py/missing_caption_text.srt").read_bytes()
-    )
+    result = parse_srt((shared_data / "srt/webvtt-py/missing_caption_text.srt").read_bytes())
     assert [cue.number for cue in result.cues] == ["1", "3", "4", "5"]
     assert [(p.line, p.severity) for p in result.problems] == [(6, "warning")]
 
 
 def test_styled_text_is_plain_and_raw_keeps_the_markup(shared_data):
-    result = parse_srt(
-        (shared_data / "srt/go-astisub/example-in-styled.srt").read_bytes()
-    )
-    assert (
-        result.cues[0].raw_text
-        == '<font color="#00ff00"><b>[instrumental music]</b></font>'
-    )
+    result = parse_srt((shared_data / "srt/go-astisub/example-in-styled.srt").read_bytes())
+    assert result.cues[0].raw_text == '<font color="#00ff00"><b>[instrumental music]</b></font>'
     unterminated, following = result.cues[7], result.cues[8]
     assert unterminated.raw_text == "<i>Unterminated styles"
     assert following.raw_text == following.text == "Do no fall to the next item"
@@ -115,9 +108,7 @@ def test_styled_text_is_plain_and_raw_keeps_the_markup(shared_data):
 
 
 def test_html_entities_are_decoded(shared_data):
-    result = parse_srt(
-        (shared_data / "srt/go-astisub/example-in-html-entities.srt").read_bytes()
-    )
+    result = parse_srt((shared_data / "srt/go-astisub/example-in-html-entities.srt").read_bytes())
     assert result.cues[1].text == "Go,\xa0then,"
     assert result.cues[1].raw_text == "Go,&nbsp;then,"
     assert result.cues[2].text == "there are other < worlds than these."
@@ -125,9 +116,7 @@ def test_html_entities_are_decoded(shared_data):
 
 def test_carriage_returns_only(shared_data):
     data = (shared_data / "srt/go-astisub/example-in-carriage-return.srt").read_bytes()
-    assert data.count(b"\n") == 1 and data.endswith(
-        b"\r\r\n"
-    )  # CR lines, one CRLF at the end
+    assert data.count(b"\n") == 1 and data.endswith(b"\r\r\n")  # CR lines, one CRLF at the end
     result = parse_srt(data)
     assert [cue.line for cue in result.cues] == [2, 7, 12]
     assert "\r" not in result.cues[0].text
@@ -143,9 +132,7 @@ def test_carriage_returns_only(shared_data):
 )
 def test_library_output_reads_back_to_the_same_cues(shared_data, source, output):
     folder = shared_data / "srt/go-astisub"
-    assert _cues(parse_srt((folder / output).read_bytes())) == _cues(
-        parse_srt((folder / source).read_bytes())
-    )
+    assert _cues(parse_srt((folder / output).read_bytes())) == _cues(parse_srt((folder / source).read_bytes()))
 
 
 # --- synthetic quirks -----------------------------------------------------------------
@@ -195,9 +182,7 @@ def test_bad_timings_are_errors(timing, message):
 
 
 def test_text_before_the_first_cue_is_an_error():
-    result = parse_srt(
-        "Transcript of an interview\n\n1\n00:00:01,000 --> 00:00:02,000\nJa\n"
-    )
+    result = parse_srt("Transcript of an interview\n\n1\n00:00:01,000 --> 00:00:02,000\nJa\n")
     assert [(p.line, p.severity) for p in result.problems] == [(1, "error")]
 
 

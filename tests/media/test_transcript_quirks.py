@@ -63,11 +63,21 @@ def test_multi_line_cues_keep_their_lines():
 @pytest.mark.parametrize(
     "name, data, line, words",
     [
-        ("overlap", "WEBVTT\n\n00:01.000 --> 00:05.000\nA\n\n00:04.000 --> 00:06.000\nB\n", 6, "before the previous cue ends"),
+        (
+            "overlap",
+            "WEBVTT\n\n00:01.000 --> 00:05.000\nA\n\n00:04.000 --> 00:06.000\nB\n",
+            6,
+            "before the previous cue ends",
+        ),
         ("unordered", "WEBVTT\n\n00:05.000 --> 00:06.000\nA\n\n00:01.000 --> 00:02.000\nB\n", 6, "time order"),
         ("bad timestamp", "WEBVTT\n\n00:01.000 --> 00:02.000\nA\n\n00:03.0 --> 00:04.000\nB\n", 6, ""),
         ("minutes above 59", "WEBVTT\n\n00:01.000 --> 00:02.000\nA\n\n00:61.000 --> 01:02.000\nB\n", 6, ""),
-        ("srt overlap", "1\n00:00:01,000 --> 00:00:05,000\nA\n\n2\n00:00:04,000 --> 00:00:06,000\nB\n", 6, "before the previous cue ends"),
+        (
+            "srt overlap",
+            "1\n00:00:01,000 --> 00:00:05,000\nA\n\n2\n00:00:04,000 --> 00:00:06,000\nB\n",
+            6,
+            "before the previous cue ends",
+        ),
         ("srt bad timestamp", "1\n00:00:01,000 --> 00:00:02,000\nA\n\n2\n00:00:03,000 -> 00:00:04,000\nB\n", 5, ""),
     ],
 )

@@ -63,7 +63,7 @@ def test_a_word_spoken_in_minute_42_links_to_42xx(client, interview):
 def test_the_link_opens_the_player_at_that_moment(client, interview):
     hit = query(WORD).hits[0]
     html = client.get(hit.moment_url.split("#")[0]).content.decode()
-    seconds = sum(int(part) * 60 ** i for i, part in enumerate(reversed(hit.moment_time.split(":"))))
+    seconds = sum(int(part) * 60**i for i, part in enumerate(reversed(hit.moment_time.split(":"))))
     assert f'data-initial-start="{seconds}"' in html
     assert 'aria-current="true"' in html
 
@@ -97,7 +97,13 @@ def test_an_edited_segment_is_queued(admin_client, interview):
     PendingIndexUpdate.objects.all().delete()
     response = admin_client.post(
         reverse("segments:edit", args=[segment.pk]),
-        {"transcript": segment.transcript_id, "start_ms": "0:00", "end_ms": "0:02", "speaker": "", "text": "Nieuwe openingszin"},
+        {
+            "transcript": segment.transcript_id,
+            "start_ms": "0:00",
+            "end_ms": "0:02",
+            "speaker": "",
+            "text": "Nieuwe openingszin",
+        },
     )
     assert response.status_code == 302
     assert PendingIndexUpdate.objects.filter(key=f"story:{interview.pk}").exists()
@@ -118,10 +124,15 @@ def test_speakers_in_the_index_are_public_names(engine, community_a):  # noqa: F
 @pytest.fixture
 def restricted(engine, community_a):  # noqa: F811
     recording = make_recording("Besloten interview")
-    story = StoryPageFactory(parent=community_a, title="Besloten gesprek", main_media=recording, access_level="community")
+    story = StoryPageFactory(
+        parent=community_a, title="Besloten gesprek", main_media=recording, access_level="community"
+    )
     story.save_revision().publish()
     import_transcript(
-        recording, f"WEBVTT\n\n00:01.000 --> 00:02.000\nHet {SECRET} werd gefluisterd.\n".encode(), "b.vtt", language="nl"
+        recording,
+        f"WEBVTT\n\n00:01.000 --> 00:02.000\nHet {SECRET} werd gefluisterd.\n".encode(),
+        "b.vtt",
+        language="nl",
     )
     send_updates(engine)
     return story
@@ -184,13 +195,25 @@ def test_a_recording_quoted_in_a_clip_is_searchable_within_the_clip(client, engi
     import json
 
     quoted = make_recording("Interview met Nha Lena", duration=60)
-    import_transcript(quoted, _vtt(
-        (0, 9, "Voor het fragment: scheepsbeschuit."),
-        (10, 15, "In het fragment: de morabeza van Mindelo."),
-        (30, 40, "Na het fragment: pijpkaneel."),
-    ), "lena.vtt", language="nl")
-    interview.body = json.dumps([{"type": "media_clip", "id": "lena1", "value": {
-        "recording": quoted.pk, "start": "0:10", "end": "0:20", "caption": "Nha Lena"}}])
+    import_transcript(
+        quoted,
+        _vtt(
+            (0, 9, "Voor het fragment: scheepsbeschuit."),
+            (10, 15, "In het fragment: de morabeza van Mindelo."),
+            (30, 40, "Na het fragment: pijpkaneel."),
+        ),
+        "lena.vtt",
+        language="nl",
+    )
+    interview.body = json.dumps(
+        [
+            {
+                "type": "media_clip",
+                "id": "lena1",
+                "value": {"recording": quoted.pk, "start": "0:10", "end": "0:20", "caption": "Nha Lena"},
+            }
+        ]
+    )
     interview.save_revision().publish()
     send_updates(engine)
 

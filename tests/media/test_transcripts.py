@@ -35,8 +35,11 @@ def long_vtt(cues=4000, hours=3.0, word_at_minute=None, word="kolenkit"):
         if word_at_minute is not None and start // 60000 == word_at_minute and word not in "".join(out[-3:]):
             text = f"Toen kwam de {word} van mijn vader op tafel."
             word_at_minute = None
-        out += [f"{format_timestamp(start / 1000)} --> {format_timestamp((start + step - 150) / 1000)}",
-                f"<v {'Interviewer' if number % 5 == 0 else 'Maria Lopes'}>{text}", ""]
+        out += [
+            f"{format_timestamp(start / 1000)} --> {format_timestamp((start + step - 150) / 1000)}",
+            f"<v {'Interviewer' if number % 5 == 0 else 'Maria Lopes'}>{text}",
+            "",
+        ]
     return "\n".join(out).encode()
 
 
@@ -130,8 +133,13 @@ def test_thousands_of_speaker_labels_are_looked_up(recording):
 @pytest.fixture
 def published_story(community_a, recording):
     def make(access="public", embargo=None):
-        story = StoryPageFactory(parent=community_a, title=f"Verhaal {access}", main_media=recording,
-                                 access_level=access, embargo_until=embargo)
+        story = StoryPageFactory(
+            parent=community_a,
+            title=f"Verhaal {access}",
+            main_media=recording,
+            access_level=access,
+            embargo_until=embargo,
+        )
         story.save_revision().publish()
         return story
 
@@ -179,7 +187,9 @@ def test_a_clip_in_a_public_story_makes_the_recording_readable(client, community
     import json
 
     story = StoryPageFactory(parent=community_a, title="Met fragment")
-    story.body = json.dumps([{"type": "media_clip", "value": {"recording": recording.pk, "start": "0:01", "end": "0:05", "caption": ""}}])
+    story.body = json.dumps(
+        [{"type": "media_clip", "value": {"recording": recording.pk, "start": "0:01", "end": "0:05", "caption": ""}}]
+    )
     story.save_revision().publish()
     transcript = import_transcript(recording, MESSY_VTT, "interview.vtt")
     assert client.get(vtt_url(transcript)).status_code == 200
@@ -203,7 +213,7 @@ def test_admin_import_creates_the_transcript(admin_client, recording):
     assert transcript.segments.count() == 2
     assert transcript.source_name == "interview.vtt"
     listing = admin_client.get(reverse("transcripts:index")).content.decode()
-    assert f'{reverse("segments:index")}?transcript={transcript.pk}' in listing
+    assert f"{reverse('segments:index')}?transcript={transcript.pk}" in listing
 
 
 def test_admin_import_of_a_broken_file_shows_the_line_and_changes_nothing(admin_client, recording):
@@ -238,7 +248,14 @@ def test_a_segment_is_edited_with_readable_times(admin_client, recording):
     page = admin_client.get(url).content.decode()
     assert 'value="0:04.500"' in page
     response = admin_client.post(
-        url, {"transcript": transcript.pk, "start_ms": "0:05", "end_ms": "0:09.250", "speaker": "Maria Lopes", "text": "Druk."}
+        url,
+        {
+            "transcript": transcript.pk,
+            "start_ms": "0:05",
+            "end_ms": "0:09.250",
+            "speaker": "Maria Lopes",
+            "text": "Druk.",
+        },
     )
     assert response.status_code == 302, response.content.decode()[:3000]
     segment.refresh_from_db()
@@ -260,7 +277,9 @@ def test_a_segment_may_not_overlap_its_neighbour(admin_client, recording):
 
 def test_segment_list_is_filtered_by_transcript(admin_client, recording):
     transcript = import_transcript(recording, MESSY_VTT, "interview.vtt")
-    other = import_transcript(make_recording("Ander"), b"WEBVTT\n\n00:01.000 --> 00:02.000\nAnders\n", "o.vtt", language="nl")
+    other = import_transcript(
+        make_recording("Ander"), b"WEBVTT\n\n00:01.000 --> 00:02.000\nAnders\n", "o.vtt", language="nl"
+    )
     page = admin_client.get(reverse("segments:index") + f"?transcript={transcript.pk}").content.decode()
     assert "hoe was het?" in page and "Anders" not in page
     assert other.segments.count() == 1
@@ -281,7 +300,9 @@ def test_a_curator_sees_only_transcripts_of_recordings_they_may_edit(client, com
     theirs.collection = other
     theirs.save()
     own_transcript = import_transcript(mine, MESSY_VTT, "a.vtt")
-    other_transcript = import_transcript(theirs, b"WEBVTT\n\n00:01.000 --> 00:02.000\nGeheime zin\n", "b.vtt", language="nl")
+    other_transcript = import_transcript(
+        theirs, b"WEBVTT\n\n00:01.000 --> 00:02.000\nGeheime zin\n", "b.vtt", language="nl"
+    )
     client.force_login(curator_a)
     listing = client.get(reverse("transcripts:index")).content.decode()
     assert "Eigen interview" in listing and "Ander interview" not in listing

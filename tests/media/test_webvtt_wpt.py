@@ -92,21 +92,14 @@ def test_wpt_file(shared_data, name):
     for field, cue_numbers in _assertions(expected["wpt_asserts"]):
         if field == "stylesheets":
             assert result.stylesheets == expected["stylesheets"]
-            assert (
-                "::cue(#foo)" in result.stylesheets[0]
-                and ".foo" in result.stylesheets[0]
-            )
+            assert "::cue(#foo)" in result.stylesheets[0] and ".foo" in result.stylesheets[0]
             continue
-        for number, (cue, wanted) in enumerate(
-            zip(result.cues, expected["cues"], strict=True)
-        ):
+        for number, (cue, wanted) in enumerate(zip(result.cues, expected["cues"], strict=True)):
             if cue_numbers is not None and number not in cue_numbers:
                 continue
             where = f"{name} cue {number}: {field}"
             if field in CUE_FIELDS:
-                assert (
-                    CUE_FIELDS[field](cue) == wanted[EXPECTED_FIELD.get(field, field)]
-                ), where
+                assert CUE_FIELDS[field](cue) == wanted[EXPECTED_FIELD.get(field, field)], where
             elif field in SETTING_FIELDS:
                 assert cue.attributes[field] == wanted["settings"][field], where
             elif field == "region":
@@ -154,18 +147,13 @@ def test_skipped_lines_are_reported_with_their_line_numbers(shared_data):
 
 
 def test_note_and_style_blocks_are_not_problems(shared_data):
-    result = parse_webvtt(
-        (shared_data / FOLDER / "comment-in-cue-text.vtt").read_bytes()
-    )
+    result = parse_webvtt((shared_data / FOLDER / "comment-in-cue-text.vtt").read_bytes())
     assert result.problems == []
     assert [cue.text for cue in result.cues] == ["NOTE text", "NOTE text\nNOTE text2"]
 
 
 def test_a_line_with_an_arrow_in_cue_text_starts_the_next_cue():
-    result = parse_webvtt(
-        "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nfirst\n"
-        "00:00:01.000 --> 00:00:02.000\nsecond\n"
-    )
+    result = parse_webvtt("WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nfirst\n00:00:01.000 --> 00:00:02.000\nsecond\n")
     assert [(cue.start, cue.end, cue.text) for cue in result.cues] == [
         (0, 1, "first"),
         (1, 2, "second"),
@@ -174,9 +162,7 @@ def test_a_line_with_an_arrow_in_cue_text_starts_the_next_cue():
 
 def test_voice_spans_give_the_speaker_and_plain_text():
     result = parse_webvtt(
-        "WEBVTT\n\n00:01.000 --> 00:02.500\n"
-        "<v.loud  Ria   de Vries>Het <i>was</i> koud &amp; nat\n"
-        "<v Piet>Ja.</v>\n"
+        "WEBVTT\n\n00:01.000 --> 00:02.500\n<v.loud  Ria   de Vries>Het <i>was</i> koud &amp; nat\n<v Piet>Ja.</v>\n"
     )
     (cue,) = result.cues
     assert cue.speaker == "Ria de Vries"
@@ -203,6 +189,4 @@ def test_settings_are_parsed_into_a_dict():
         "region": "bottom",
     }
     assert cue.region is not None and cue.region.width == 40
-    assert [str(problem) for problem in result.problems] == [
-        "line 6: cue setting 'bogus:1' ignored"
-    ]
+    assert [str(problem) for problem in result.problems] == ["line 6: cue setting 'bogus:1' ignored"]

@@ -61,9 +61,7 @@ class PrivateNode:
         import subprocess
 
         env = {**os.environ, "SEARCH_NODE_HOME": str(self.home), "SEARCH_NODE_PORT": "9240"}
-        return subprocess.run(
-            [self.script, command], env=env, capture_output=True, text=True, timeout=240, check=False
-        )
+        return subprocess.run([self.script, command], env=env, capture_output=True, text=True, timeout=240, check=False)
 
     def start(self):
         result = self._run("start")

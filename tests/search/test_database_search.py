@@ -33,12 +33,19 @@ def stories(community_a, community_b):
     now = timezone.now()
     made = []
     for i, (parent, tags) in enumerate(
-        [(community_a, ["haven"]), (community_a, ["haven", "werk"]), (community_a, ["werk"]),
-         (community_b, ["haven"]), (community_b, ["muziek"])]
+        [
+            (community_a, ["haven"]),
+            (community_a, ["haven", "werk"]),
+            (community_a, ["werk"]),
+            (community_b, ["haven"]),
+            (community_b, ["muziek"]),
+        ]
     ):
         story = StoryPageFactory(
-            parent=parent, title=f"Kade {i}" if i != 3 else "De haven bij nacht",
-            summary="Een herinnering.", first_published_at=now - datetime.timedelta(days=i),
+            parent=parent,
+            title=f"Kade {i}" if i != 3 else "De haven bij nacht",
+            summary="Een herinnering.",
+            first_published_at=now - datetime.timedelta(days=i),
         )
         story.tags.add(*tags)
         story.save_revision().publish()

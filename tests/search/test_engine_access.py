@@ -35,9 +35,13 @@ def corpus(engine, community_a, depot_index):
     future = timezone.localdate() + datetime.timedelta(days=60)
     stories = {
         "public": make_story(community_a, "Openbaar havenverhaal"),
-        "community": make_story(community_a, "Besloten havenverhaal", "community", tag="binnenkring", place="Verborgen hof", decade=1930),
+        "community": make_story(
+            community_a, "Besloten havenverhaal", "community", tag="binnenkring", place="Verborgen hof", decade=1930
+        ),
         "staff": make_story(community_a, "Intern havenverhaal", "staff", tag="archiefstuk", place="Kluis", decade=1910),
-        "embargoed": make_story(community_a, "Toekomstig havenverhaal", embargo=future, tag="straks", place="Later plein", decade=1990),
+        "embargoed": make_story(
+            community_a, "Toekomstig havenverhaal", embargo=future, tag="straks", place="Later plein", decade=1990
+        ),
     }
     indexing.rebuild()
     engine.refresh()

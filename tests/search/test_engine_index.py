@@ -36,7 +36,9 @@ def corpus(engine, community_a, community_b, depot_index):
     harbour.tags.add("haven", "werk")
     harbour.places.add(PlaceFactory(name="Katendrecht", latitude="51.900", longitude="4.485"))
     harbour.depot_links.create(depot_item=item, relation="mentions")
-    StoryNarrator.objects.create(story=harbour, person=PersonFactory(full_name="Echte Naam", pseudonym="Tante Zeza", name_display="pseudonym"))
+    StoryNarrator.objects.create(
+        story=harbour, person=PersonFactory(full_name="Echte Naam", pseudonym="Tante Zeza", name_display="pseudonym")
+    )
     harbour.save_revision().publish()
     music = StoryPageFactory(parent=community_b, title="Muziek op zondag", summary="Over de kerk en het koor.")
     music.tags.add("muziek")
@@ -79,12 +81,17 @@ def test_long_text_is_analysed_in_its_own_language(engine, corpus, community_a, 
 
 def _english_and_dutch_stories(community_a):
     english = StoryPageFactory(
-        parent=community_a, title="Dockside", summary="A day at the quay.", text_language="en",
+        parent=community_a,
+        title="Dockside",
+        summary="A day at the quay.",
+        text_language="en",
         body=[{"type": "paragraph", "value": "<p>The dockers were unloading crates of bananas.</p>"}],
     )
     english.save_revision().publish()
     dutch = StoryPageFactory(
-        parent=community_a, title="Kade", summary="Een dag aan de kade.",
+        parent=community_a,
+        title="Kade",
+        summary="Een dag aan de kade.",
         body=[{"type": "paragraph", "value": "<p>De havenarbeiders losten kisten met bananen.</p>"}],
     )
     dutch.save_revision().publish()
@@ -133,7 +140,9 @@ def test_autocomplete_suggests_titles_people_and_places(corpus):
 def test_related_items_come_from_more_like_this(engine, corpus, community_a, django_capture_on_commit_callbacks):
     from django.contrib.auth.models import AnonymousUser
 
-    similar = StoryPageFactory(parent=community_a, title="Werk in de haven", summary="De Maashaven en het werk van mijn vader.")
+    similar = StoryPageFactory(
+        parent=community_a, title="Werk in de haven", summary="De Maashaven en het werk van mijn vader."
+    )
     similar.tags.add("haven")
     with django_capture_on_commit_callbacks(execute=True):
         similar.save_revision().publish()
@@ -160,7 +169,17 @@ def test_json_has_the_same_shape_as_the_database_fallback(client, corpus, settin
 
 @pytest.mark.parametrize(
     "querystring",
-    ["q=" + "x" * 5000, "q=%00%01", "decade=19x5", "page=abc", "page=99999", "tag=" + "t" * 500, "sort=drop", 'q="unbalanced', "q=*?~/"],
+    [
+        "q=" + "x" * 5000,
+        "q=%00%01",
+        "decade=19x5",
+        "page=abc",
+        "page=99999",
+        "tag=" + "t" * 500,
+        "sort=drop",
+        'q="unbalanced',
+        "q=*?~/",
+    ],
 )
 def test_malformed_input_gets_a_normal_page(client, corpus, querystring):
     assert client.get("/search/?" + querystring).status_code == 200

@@ -20,7 +20,9 @@ def story_titles(client, q):
 
 def test_rebuild_swaps_the_alias_while_searches_keep_answering(engine, community_a, depot_index):
     for i in range(60):
-        StoryPageFactory(parent=community_a, title=f"Havenverhaal {i}", summary="Over de haven.").save_revision().publish()
+        StoryPageFactory(
+            parent=community_a, title=f"Havenverhaal {i}", summary="Over de haven."
+        ).save_revision().publish()
     first = indexing.rebuild()["index"]
     engine.refresh()
     body = {"query": {"match": {"title": "havenverhaal"}}, "size": 0, "track_total_hits": True}

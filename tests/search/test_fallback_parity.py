@@ -14,7 +14,11 @@ pytestmark = [pytest.mark.search_engine, pytest.mark.django_db]
 
 def distinctive_title_words(limit=8):
     """Words of five letters or more that stand in exactly one public story title."""
-    titles = list(StoryPage.objects.live().filter(access_level="public", embargo_until__isnull=True).values_list("title", flat=True))
+    titles = list(
+        StoryPage.objects.live()
+        .filter(access_level="public", embargo_until__isnull=True)
+        .values_list("title", flat=True)
+    )
     words = Counter(w.lower() for t in titles for w in set(re.findall(r"\w{5,}", t)))
     return sorted(w for w, n in words.items() if n == 1)[:limit]
 

@@ -26,8 +26,9 @@ def png():
 @pytest.fixture
 def people(community_a, community_b):
     ours = PersonFactory(full_name="Eigen Verteller Bee", community=community_b)
-    theirs = PersonFactory(full_name="Verborgen Naam Aa", pseudonym="Schuilnaam", name_display="pseudonym",
-                           community=community_a)
+    theirs = PersonFactory(
+        full_name="Verborgen Naam Aa", pseudonym="Schuilnaam", name_display="pseudonym", community=community_a
+    )
     for person in (ours, theirs):
         log(instance=person, action="wagtail.edit")
     return ours, theirs
@@ -55,16 +56,28 @@ def files(community_a, community_b):
     Image, Document = get_image_model(), get_document_model()
     return {
         "theirs": (
-            Image.objects.create(title="Foto van hun kant", file=ContentFile(png(), "a.png"),
-                                 collection=_community_collection(community_a)),
-            Document.objects.create(title="Brief van hun kant", file=ContentFile(b"%PDF-1.4\n", "a.pdf"),
-                                    collection=_community_collection(community_a)),
+            Image.objects.create(
+                title="Foto van hun kant",
+                file=ContentFile(png(), "a.png"),
+                collection=_community_collection(community_a),
+            ),
+            Document.objects.create(
+                title="Brief van hun kant",
+                file=ContentFile(b"%PDF-1.4\n", "a.pdf"),
+                collection=_community_collection(community_a),
+            ),
         ),
         "ours": (
-            Image.objects.create(title="Foto van onze kant", file=ContentFile(png(), "b.png"),
-                                 collection=_community_collection(community_b)),
-            Document.objects.create(title="Brief van onze kant", file=ContentFile(b"%PDF-1.4\n", "b.pdf"),
-                                    collection=_community_collection(community_b)),
+            Image.objects.create(
+                title="Foto van onze kant",
+                file=ContentFile(png(), "b.png"),
+                collection=_community_collection(community_b),
+            ),
+            Document.objects.create(
+                title="Brief van onze kant",
+                file=ContentFile(b"%PDF-1.4\n", "b.pdf"),
+                collection=_community_collection(community_b),
+            ),
         ),
     }
 

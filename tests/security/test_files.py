@@ -230,14 +230,20 @@ def test_files_land_in_the_communitys_collection(story, community_a):
 def test_another_communitys_curator_does_not_see_the_files_in_the_admin(client, story, curator_b, community_b):
     _page, document, image = story
     own = make_contribution(
-        community_b, files=[("eigen.pdf", media.pdf_bytes()), ("eigen.png", media.image_bytes("PNG"))],
+        community_b,
+        files=[("eigen.pdf", media.pdf_bytes()), ("eigen.png", media.image_bytes("PNG"))],
         title="Van Katendrecht",
     )
     accept_contribution(own, curator_b)
     own_document = get_document_model().objects.exclude(pk=document.pk).get()
     own_image = get_image_model().objects.exclude(pk=image.pk).get()
     client.force_login(curator_b)
-    listings = ("wagtaildocs:index", "wagtaildocs_chooser:choose", "wagtailimages:index", "wagtailimages_chooser:choose")
+    listings = (
+        "wagtaildocs:index",
+        "wagtaildocs_chooser:choose",
+        "wagtailimages:index",
+        "wagtailimages_chooser:choose",
+    )
     for name in listings:
         response = client.get(reverse(name))
         assert response.status_code == 200, name
@@ -293,8 +299,13 @@ def _slipped_in(contribution, name, content):
 
     sha256, _created = _store_bytes(upload(name, content))
     return ContributionFile.objects.create(
-        contribution=contribution, position=0, name=name, kind="image", content_type="image/png",
-        size=len(content), sha256=sha256,
+        contribution=contribution,
+        position=0,
+        name=name,
+        kind="image",
+        content_type="image/png",
+        size=len(content),
+        sha256=sha256,
     )
 
 

@@ -71,7 +71,12 @@ EXPECTED = {
     "curator_a": {"login", "groups", "password"},  # edits the community's pages
     "staff_user": {"login", "groups", "password"},
 }
-TITLES = {"open": "Open morabeza", "login": "Besloten morabeza", "groups": "Kring morabeza", "password": "Wachtwoord morabeza"}
+TITLES = {
+    "open": "Open morabeza",
+    "login": "Besloten morabeza",
+    "groups": "Kring morabeza",
+    "password": "Wachtwoord morabeza",
+}
 
 
 def user_for(request, who):
@@ -83,7 +88,9 @@ def visible(text):
 
 
 @pytest.mark.parametrize("who", EXPECTED)
-def test_community_page_lists_only_stories_whose_restriction_the_reader_meets(client, request, restricted, community_a, who):
+def test_community_page_lists_only_stories_whose_restriction_the_reader_meets(
+    client, request, restricted, community_a, who
+):
     user = user_for(request, who)
     if user.is_authenticated:
         client.force_login(user)

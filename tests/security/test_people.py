@@ -257,6 +257,8 @@ def test_a_page_keeps_the_person_it_already_shows(client, curator_b, community_b
     client.force_login(curator_b)
     from tests.admin_forms import story_form
 
-    response = client.post(f"/admin/pages/{story.pk}/edit/", story_form(title="Kade, herzien", slug="kade", interviewer=str(shared.pk)))
+    response = client.post(
+        f"/admin/pages/{story.pk}/edit/", story_form(title="Kade, herzien", slug="kade", interviewer=str(shared.pk))
+    )
     assert response.status_code == 302
     assert story.get_latest_revision_as_object().interviewer_id == shared.pk

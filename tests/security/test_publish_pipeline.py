@@ -11,7 +11,6 @@ from django.core import mail
 from django.test import RequestFactory
 from wagtail.signals import page_published
 
-from contributions.models import Contribution
 from contributions.services.review import accept_contribution
 from editorial.models import ConsentRecord
 from editorial.services.consent import withdraw_consent
@@ -96,8 +95,12 @@ def test_the_notice_goes_out_when_valid_consent_is_recorded_after_a_reversed_pub
     assert not page.live
     assert _online_mails() == []
     record_consent(
-        given_by="Echte Naam", uses=["online"], licence=contribution.licence, text_version="2026-2",
-        method="paper", pages=[page],
+        given_by="Echte Naam",
+        uses=["online"],
+        licence=contribution.licence,
+        text_version="2026-2",
+        method="paper",
+        pages=[page],
     )
     page = _publish_from_code(page, staff_user, django_capture_on_commit_callbacks)
     assert page.live
@@ -120,7 +123,9 @@ def test_exactly_one_publish_receiver_of_ours_runs_the_steps_in_order(
     calls = []
     for name in ("guard", "index", "notify"):
         step = getattr(publishing, name)
-        monkeypatch.setattr(publishing, name, lambda page, *a, _n=name, _s=step, **k: calls.append(_n) or _s(page, *a, **k))
+        monkeypatch.setattr(
+            publishing, name, lambda page, *a, _n=name, _s=step, **k: calls.append(_n) or _s(page, *a, **k)
+        )
     _contribution, page = _contributed_draft(community_a, curator_a)
     _publish_from_code(page, staff_user, django_capture_on_commit_callbacks)
     assert calls == ["guard", "index", "notify"]
@@ -133,7 +138,11 @@ def _public_titles():
 
 @pytest.mark.search_engine
 def test_a_reversed_publication_never_reaches_the_public_index(
-    engine, community_a, curator_a, staff_user, django_capture_on_commit_callbacks  # noqa: F811
+    engine,
+    community_a,
+    curator_a,
+    staff_user,
+    django_capture_on_commit_callbacks,  # noqa: F811
 ):
     indexing.rebuild()
     contribution, page = _contributed_draft(community_a, curator_a, consent_uses=["exhibition"])

@@ -40,13 +40,13 @@ from stories.models import Licence, StoryNarrator, StoryPage
 from stories.services.access import MUSEUM_STAFF_GROUP
 from stories.services.roles import _community_collection
 from tests.editorial.test_media_serving import make_recording
-from tests.search.conftest import engine, search_url  # noqa: F401  (the real node, private index)
 from tests.factories import (
     DepotItemFactory,
     PersonFactory,
     PlaceFactory,
     StoryPageFactory,
 )
+from tests.search.conftest import engine, search_url  # noqa: F401  (the real node, private index)
 
 pytestmark = pytest.mark.django_db
 
@@ -127,7 +127,9 @@ def _story_with_everything(community, kind, token, **page_fields):
     mark = MARKS.get(kind, "")
     Image, Document = get_image_model(), get_document_model()
     extra = {"collection": _community_collection(community)}
-    image = Image.objects.create(title=f"Foto {token} {mark}", file=ContentFile(png_bytes(), name=f"{token}.png"), **extra)
+    image = Image.objects.create(
+        title=f"Foto {token} {mark}", file=ContentFile(png_bytes(), name=f"{token}.png"), **extra
+    )
     document = Document.objects.create(
         title=f"Brief {token} {mark}", file=ContentFile(pdf_bytes(token), name=f"{token}.pdf"), **extra
     )
@@ -213,8 +215,12 @@ def world(community_a, community_b, depot_index, django_capture_on_commit_callba
 
     # Withdrawn: published on consent, then the consent is taken back.
     record = record_consent(
-        given_by=REAL_NAME, uses=["online"], licence=Licence.CC_BY.value, text_version="2026-1",
-        method="form", pages=[secrets["withdrawn"].story],
+        given_by=REAL_NAME,
+        uses=["online"],
+        licence=Licence.CC_BY.value,
+        text_version="2026-1",
+        method="form",
+        pages=[secrets["withdrawn"].story],
     )
     with django_capture_on_commit_callbacks(execute=True):
         withdraw_consent(record, user=None, note="red team")
@@ -362,7 +368,9 @@ class RedTeam:
         for door, params in _search_doors(REAL_NAME):
             # Searching the real name must not lead to the story the narrator told under a pseudonym.
             echoed = params.get("q", "")
-            response, text = self.knock(door, params, allowed=[s for s in self.secrets if s.casefold() in echoed.casefold()])
+            response, text = self.knock(
+                door, params, allowed=[s for s in self.secrets if s.casefold() in echoed.casefold()]
+            )
             if REAL_NAME.casefold() in echoed.casefold() and self.world.public_story.url in text:
                 self._leak(door + f"?q={echoed}", "the pseudonymous narrator's story, found by the real name", 200)
             for label, url in secret.urls.items():

@@ -10,7 +10,9 @@ pytestmark = [pytest.mark.search_engine, pytest.mark.django_db]
 
 @pytest.fixture
 def indexed(engine, community_a, depot_index):
-    StoryPageFactory(parent=community_a, title="Muziek uit Kaapverdië", summary="Saxofoon 🎷 en morna.").save_revision().publish()
+    StoryPageFactory(
+        parent=community_a, title="Muziek uit Kaapverdië", summary="Saxofoon 🎷 en morna."
+    ).save_revision().publish()
     StoryPageFactory(parent=community_a, title="De haven", summary="Over de kade.").save_revision().publish()
     indexing.rebuild()
     engine.refresh()

@@ -79,8 +79,12 @@ def test_withdrawn_while_the_engine_is_down_is_gone_when_it_answers_again(
     withdrawn = publish(community_a, "Funana ingetrokken", "ingetrokken")
     unpublished = publish(community_a, "Funana offline", "offline")
     record = record_consent(
-        given_by="Nha Bibinha", uses=["online"], licence=Licence.CC_BY.value, text_version="2026-1",
-        method="form", pages=[withdrawn],
+        given_by="Nha Bibinha",
+        uses=["online"],
+        licence=Licence.CC_BY.value,
+        text_version="2026-1",
+        method="form",
+        pages=[withdrawn],
     )
     indexing.rebuild()
     engine_module.get_engine().refresh()

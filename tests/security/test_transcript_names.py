@@ -14,7 +14,6 @@ import unicodedata
 import pytest
 from django.urls import reverse
 
-from media.models import Transcript
 from media.transcript_service import import_transcript
 from search import indexing, sources
 from stories.models import StoryNarrator
@@ -132,7 +131,7 @@ def test_the_curator_sees_which_labels_were_held_back(admin_client, story):
     assert "HENDRIKA PIETERSEN" in edit
     assert "speaker-warning" in edit
     # labels that map to a person, and ordinary labels, are not on the list
-    warning = edit[edit.index("speaker-warning"):]
+    warning = edit[edit.index("speaker-warning") :]
     warning = warning[: warning.index("</div>")]
     assert "HENDRIKA PIETERSEN" in warning and "bezoekers zien “Spreker”" in warning  # the admin speaks Dutch
     assert "VERBORGEN" not in warning and "Interviewer" not in warning and "Verteller" not in warning
@@ -145,8 +144,7 @@ def test_a_transcript_without_name_like_labels_has_no_warning(admin_client, comm
     PersonFactory(full_name="Tia Maria Fonseca", pseudonym="Tia Maria", name_display="pseudonym")
     transcript = import_transcript(
         recording,
-        b"WEBVTT\n\n00:01.000 --> 00:02.000\n<v Interviewer>Hallo\n\n"
-        b"00:03.000 --> 00:04.000\n<v Tia Maria>Dag\n",
+        b"WEBVTT\n\n00:01.000 --> 00:02.000\n<v Interviewer>Hallo\n\n00:03.000 --> 00:04.000\n<v Tia Maria>Dag\n",
         "r.vtt",
         language="nl",
     )

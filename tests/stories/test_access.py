@@ -17,16 +17,10 @@ PAST = timezone.localdate() - datetime.timedelta(days=1)
 def stories(community_a):
     return {
         "public": StoryPageFactory(parent=community_a, title="Openbaar verhaal"),
-        "community": StoryPageFactory(
-            parent=community_a, title="Gemeenschapsverhaal", access_level="community"
-        ),
+        "community": StoryPageFactory(parent=community_a, title="Gemeenschapsverhaal", access_level="community"),
         "staff": StoryPageFactory(parent=community_a, title="Museumverhaal", access_level="staff"),
-        "embargoed": StoryPageFactory(
-            parent=community_a, title="Verhaal onder embargo", embargo_until=FUTURE
-        ),
-        "embargo_over": StoryPageFactory(
-            parent=community_a, title="Embargo voorbij", embargo_until=PAST
-        ),
+        "embargoed": StoryPageFactory(parent=community_a, title="Verhaal onder embargo", embargo_until=FUTURE),
+        "embargo_over": StoryPageFactory(parent=community_a, title="Embargo voorbij", embargo_until=PAST),
     }
 
 

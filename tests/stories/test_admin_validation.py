@@ -10,9 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def add_story(client, community, **overrides):
-    return client.post(
-        f"/admin/pages/add/stories/storypage/{community.pk}/", story_form(**overrides)
-    )
+    return client.post(f"/admin/pages/add/stories/storypage/{community.pk}/", story_form(**overrides))
 
 
 def test_a_valid_story_is_saved(client, staff_user, community_a):

@@ -49,7 +49,11 @@ def test_demo_loads_what_it_promises_and_a_second_run_changes_nothing(client, tm
     client.logout()
 
     public = StoryPage.objects.live().filter(access_level="public", embargo_until__isnull=True)
-    for page in [*public[:10], *CommunityPage.objects.live(), *HeritageObjectPage.objects.live().filter(access_level="public")[:5]]:
+    for page in [
+        *public[:10],
+        *CommunityPage.objects.live(),
+        *HeritageObjectPage.objects.live().filter(access_level="public")[:5],
+    ]:
         assert client.get(page.url).status_code == 200, page.url
     contribute = client.get("/bijdragen/")
     assert contribute.status_code == 200 and b"csrfmiddlewaretoken" in contribute.content
@@ -63,9 +67,14 @@ def _people_are_filed_under_their_communities():
     filed = Person.objects.filter(community__isnull=False)
     assert filed.count() >= Person.objects.count() * 2 // 3
     for person in filed.select_related("community"):
-        homes = {page.get_parent().pk for page in [*StoryPage.objects.filter(narrators__person=person),
-                                                    *StoryPage.objects.filter(interviewer=person),
-                                                    *HeritageObjectPage.objects.filter(brought_by=person)]}
+        homes = {
+            page.get_parent().pk
+            for page in [
+                *StoryPage.objects.filter(narrators__person=person),
+                *StoryPage.objects.filter(interviewer=person),
+                *HeritageObjectPage.objects.filter(brought_by=person),
+            ]
+        }
         assert homes == {person.community_id}, person
     from django.contrib.auth import get_user_model
 

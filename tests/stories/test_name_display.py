@@ -19,9 +19,7 @@ REAL_NAMES = ["Josefina Tavares Lopes", "Ahmet Yılmaz-Demir"]
 def people():
     return {
         "full": PersonFactory(full_name="Carlos Monteiro", name_display="full"),
-        "pseudonym": PersonFactory(
-            full_name=REAL_NAMES[0], pseudonym="Tante Zeza", name_display="pseudonym"
-        ),
+        "pseudonym": PersonFactory(full_name=REAL_NAMES[0], pseudonym="Tante Zeza", name_display="pseudonym"),
         "anonymous": PersonFactory(full_name=REAL_NAMES[1], name_display="anonymous"),
     }
 

@@ -9,7 +9,9 @@ class Command(BaseCommand):
     help = "Delete stored contribution files that no contribution refers to (older than the keep time)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--min-age", type=int, default=None, help="seconds (default: CONTRIBUTION_KEEP_UPLOADS_SECONDS)")
+        parser.add_argument(
+            "--min-age", type=int, default=None, help="seconds (default: CONTRIBUTION_KEEP_UPLOADS_SECONDS)"
+        )
 
     def handle(self, *args, min_age=None, **options):
         removed = delete_orphan_blobs(min_age)

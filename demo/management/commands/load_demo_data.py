@@ -17,9 +17,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--quiet", action="store_true", help="Print nothing but errors."
-        )
+        parser.add_argument("--quiet", action="store_true", help="Print nothing but errors.")
         parser.add_argument(
             "--reset-passwords",
             action="store_true",
@@ -28,9 +26,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, quiet=False, reset_passwords=False, verbosity=1, **options):
         quiet = quiet or verbosity == 0
-        progress = (
-            None if quiet else (lambda message: self.stdout.write(f"· {message}"))
-        )
+        progress = None if quiet else (lambda message: self.stdout.write(f"· {message}"))
         try:
             result = load_demo(log=progress, reset_passwords=reset_passwords)
         except DemoDataError as error:
@@ -42,12 +38,9 @@ class Command(BaseCommand):
         self.stdout.write(self.style.MIGRATE_HEADING("What this run did"))
         width = max(len(kind) for kind in result.kinds())
         for kind in result.kinds():
-            created, updated, unchanged = (
-                result.tally[(kind, a)] for a in ("created", "updated", "unchanged")
-            )
+            created, updated, unchanged = (result.tally[(kind, a)] for a in ("created", "updated", "unchanged"))
             self.stdout.write(
-                f"  {kind:<{width}}  {created:>4} created  {updated:>4} updated"
-                f"  {unchanged:>4} unchanged"
+                f"  {kind:<{width}}  {created:>4} created  {updated:>4} updated  {unchanged:>4} unchanged"
             )
         files = len(result.files_written)
         self.stdout.write(f"  files written: {files}")
@@ -66,9 +59,6 @@ class Command(BaseCommand):
         self.stdout.write(self.style.MIGRATE_HEADING("Demo users"))
         for user in result.users:
             self.stdout.write(
-                f"  {user['role']:<18} {user['username']:<8} / "
-                f"{user['password']:<20} {user.get('group', '')}"
+                f"  {user['role']:<18} {user['username']:<8} / {user['password']:<20} {user.get('group', '')}"
             )
-        self.stdout.write(
-            self.style.SUCCESS(f"Demo data loaded in {result.seconds:.1f} s.")
-        )
+        self.stdout.write(self.style.SUCCESS(f"Demo data loaded in {result.seconds:.1f} s."))

@@ -33,19 +33,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="the export file")
-        parser.add_argument(
-            "--format", choices=FORMATS, help="default: from the file's extension"
-        )
+        parser.add_argument("--format", choices=FORMATS, help="default: from the file's extension")
         parser.add_argument(
             "--mapping",
             help=f"TOML column mapping for csv/jsonl (a path, or a name in {MAPPINGS_DIR}, e.g. tate)",
         )
-        parser.add_argument(
-            "--collection", help="slug of the depot collection the records belong to"
-        )
-        parser.add_argument(
-            "--collection-name", help="name for --collection when it has to be created"
-        )
+        parser.add_argument("--collection", help="slug of the depot collection the records belong to")
+        parser.add_argument("--collection-name", help="name for --collection when it has to be created")
         parser.add_argument(
             "--dry-run",
             action="store_true",
@@ -66,9 +60,7 @@ class Command(BaseCommand):
             help="leave the search indexes alone (for a first load of a big export); "
             "run manage.py search_rebuild afterwards",
         )
-        parser.add_argument(
-            "--batch-size", type=int, default=BATCH_SIZE, help=f"default {BATCH_SIZE}"
-        )
+        parser.add_argument("--batch-size", type=int, default=BATCH_SIZE, help=f"default {BATCH_SIZE}")
         parser.add_argument(
             "--source",
             help="name of the export or collection system, kept on every item "
@@ -93,25 +85,18 @@ class Command(BaseCommand):
                 slug = options["collection"]
                 collection = DepotCollection.objects.filter(slug=slug).first()
                 if collection is None:
-                    collection = DepotCollection(
-                        slug=slug, name=options["collection_name"] or slug
-                    )
+                    collection = DepotCollection(slug=slug, name=options["collection_name"] or slug)
                     if not options["dry_run"]:
                         try:
                             collection.full_clean()
                         except ValidationError as error:
-                            raise CommandError(
-                                f"cannot create the collection {slug!r}: {error}"
-                            ) from None
+                            raise CommandError(f"cannot create the collection {slug!r}: {error}") from None
                         collection.save()
-                        self.stderr.write(
-                            f"created the collection {collection.name!r} ({slug})"
-                        )
+                        self.stderr.write(f"created the collection {collection.name!r} ({slug})")
             if (
                 options["withdraw_missing"]
                 and collection is None
-                and "collection"
-                not in getattr(getattr(source, "mapping", None), "fields", {})
+                and "collection" not in getattr(getattr(source, "mapping", None), "fields", {})
             ):
                 raise CommandError(
                     "--withdraw-missing needs --collection (or a collection column in the mapping), "
@@ -147,20 +132,13 @@ class Command(BaseCommand):
             + (f", {result.warnings} with warnings" if result.warnings else "")
         )
         if options["skip_index"] and not options["dry_run"]:
-            self.stdout.write(
-                "the search index was not updated: run manage.py search_rebuild "
-                "(when SEARCH_URL is set)"
-            )
+            self.stdout.write("the search index was not updated: run manage.py search_rebuild (when SEARCH_URL is set)")
         if options["report"]:
             self.stdout.write(f"report: {options['report']}")
         elif result.problems:
-            shown = [p for p in result.problems if p.outcome == "failed"][
-                :SHOW_PROBLEMS
-            ]
+            shown = [p for p in result.problems if p.outcome == "failed"][:SHOW_PROBLEMS]
             for problem in shown:
-                self.stderr.write(
-                    f"{problem.position}: {problem.inventory_number or '-'}: {problem.reason}"
-                )
+                self.stderr.write(f"{problem.position}: {problem.inventory_number or '-'}: {problem.reason}")
             if result.failed > len(shown):
                 self.stderr.write("... use --report FILE.csv for the full list")
 
@@ -168,11 +146,7 @@ class Command(BaseCommand):
         if not value:
             return None
         path = Path(value)
-        if (
-            not path.is_file()
-            and not path.suffix
-            and (MAPPINGS_DIR / f"{value}.toml").is_file()
-        ):
+        if not path.is_file() and not path.suffix and (MAPPINGS_DIR / f"{value}.toml").is_file():
             path = MAPPINGS_DIR / f"{value}.toml"
         if not path.is_file():
             raise CommandError(f"mapping file not found: {value}")
@@ -205,9 +179,7 @@ class _Progress:
             filled = int(30 * fraction)
             bar = f"[{'#' * filled}{'.' * (30 - filled)}]"
         line = f"{bar}{share} {done:,} records ({done / elapsed:,.0f} records/s)"
-        self.stream.write(
-            ("\r" if self.tty else "") + line, ending="" if self.tty else "\n"
-        )
+        self.stream.write(("\r" if self.tty else "") + line, ending="" if self.tty else "\n")
         self.shown = True
         self.stream.flush()
 

@@ -18,7 +18,9 @@ class Command(BaseCommand):
                 targets = engine.alias_targets()
                 documents = engine.count() if targets else 0
                 self.stdout.write(f"search: {engine.name} at {engine.url}")
-                self.stdout.write(f"alias {engine.alias} -> {', '.join(targets) or 'nothing yet'} ({documents} documents)")
+                self.stdout.write(
+                    f"alias {engine.alias} -> {', '.join(targets) or 'nothing yet'} ({documents} documents)"
+                )
             except EngineUnavailable as error:
                 self.stdout.write(f"search: {engine.name} at {engine.url} is NOT answering: {error}")
         self.stdout.write(f"waiting updates: {pending_count()}")
