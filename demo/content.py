@@ -13,7 +13,7 @@ References between records use keys:
 - depot references: an inventory number ("BK-2019-0007", see DEPOT_ITEMS) or a pair
   (collection slug, n): the n-th generated item of that collection (see DEPOT_GENERATOR)
 - ``licence``: a member name of stories.models.choices.Licence (e.g. "CC_BY_NC_SA")
-- ``access``: a value of stories.models.choices.AccessLevel
+- ``access``: a value of core.choices.AccessLevel
 - ``status``: a value of stories.models.choices.ObjectStatus
 - story ``body`` items, as tuples:
     ("p", text)                               a paragraph (plain text, escaped by the loader)

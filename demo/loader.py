@@ -36,11 +36,11 @@ from wagtail.models import Collection, Page, Revision, Site
 from wagtail.utils.file import hash_filelike
 from wagtailmedia.models import get_media_model
 
+from core.choices import AccessLevel
 from demo import content, media_files
 from depot.models import DepotCollection, DepotIndexPage, DepotItem, DepotRelation
 from home.models import HomePage
 from stories.models import (
-    AccessLevel,
     CommunityIndexPage,
     CommunityPage,
     HeritageObjectImage,

@@ -13,8 +13,8 @@ def collections_with_counts():
 
 def communities_linked_to_collection(collection, user):
     """Communities whose readable stories or objects link to items of this collection."""
+    from core.access import readable_filter, reader_for
     from stories.models import HeritageObjectPage, StoryPage
-    from stories.services.access import readable_filter, reader_for
     from stories.services.listings import communities_of
 
     can_read = readable_filter(reader_for(user))

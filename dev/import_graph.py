@@ -11,7 +11,10 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["core", "accounts", "stories", "depot", "media", "search", "editorial", "contributions", "home", "demo", "config"]
+APPS = [
+    *("core", "accounts", "search", "media", "depot", "stories", "home"),
+    *("editorial", "contributions", "demo", "config"),
+]
 
 
 def modules():
@@ -60,7 +63,7 @@ def main():
                     if in_function:
                         in_function_cross.append((path.relative_to(ROOT), node.lineno, target))
     graph = defaultdict(set)
-    for (a, b) in edges:
+    for a, b in edges:
         graph[a].add(b)
     pairs = sorted({tuple(sorted((a, b))) for (a, b) in edges if (b, a) in edges})
     print("imports between apps (importer -> imported: count)")

@@ -12,11 +12,11 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton, ListingButton
 from wagtail.models import Page
 
+from core.access import reader_for, subtree
 from editorial import views
 from editorial.models import ConsentRecord, ConsentUse
 from editorial.permissions import consent_records_for
 from stories.forms import limit_person_fields
-from stories.services.access import reader_for, subtree
 
 EVIDENCE_EXTENSIONS = {
     "pdf",

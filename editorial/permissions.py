@@ -8,8 +8,8 @@ withdraw them. Records are never deleted by anyone: a withdrawn record is the pr
 from django.db.models import Q
 from wagtail.permission_policies.base import BasePermissionPolicy
 
+from core.access import reader_for, subtree
 from editorial.models import ConsentRecord
-from stories.services.access import reader_for, subtree
 
 CURATOR_ACTIONS = {"add", "change", "view", "withdraw"}
 

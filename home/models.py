@@ -29,8 +29,8 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        from core.access import readable_filter, readable_page_filter, reader_for
         from stories.models import CommunityPage, StoryPage
-        from stories.services.access import readable_filter, readable_page_filter, reader_for
         from stories.services.listings import story_cards
 
         context = super().get_context(request, *args, **kwargs)

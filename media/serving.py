@@ -12,7 +12,7 @@ are; only what answers them does.
 A file is readable when
 - the user may edit it in the admin (its collection's change/choose permission), or
 - a page that uses it (Wagtail's reference index: foreign keys, StreamField blocks,
-  inline images) is readable by the user under ``stories.services.access.can_read``
+  inline images) is readable by the user under ``core.access.can_read``
   (access level, embargo and Wagtail's view restrictions, for every page type).
 A file that is not a known recording or image, or that the user may not read, answers
 404: the URL does not tell whether a restricted file exists.
@@ -46,6 +46,8 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 from django.views.decorators.http import require_safe
+
+from core import access
 
 SERVE_MODES = ("django", "x-accel-redirect", "x-sendfile")
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
@@ -115,10 +117,13 @@ def page_ids_using(owner) -> set[int]:
         .values_list("object_id", flat=True)
         if str(pk).isdigit()
     }
-    from stories.models import StoryPage
-
-    if owner._meta.label_lower == "media.oralhistorymedia":
-        ids |= set(StoryPage.objects.filter(main_media_id=owner.pk).values_list("pk", flat=True))
+    # A page pointing at the object by a foreign key (a story's main recording) counts
+    # even while the reference index is behind. Found through the model's reverse
+    # relations, so media never imports the apps whose pages use its files.
+    for relation in owner._meta.related_objects:
+        if relation.many_to_one and issubclass(relation.related_model, Page):
+            pages = relation.related_model.objects.filter(**{relation.field.name: owner.pk})
+            ids |= set(pages.values_list("pk", flat=True))
     return ids
 
 
@@ -135,8 +140,6 @@ def pages_using(owner):
 def page_is_readable(user, page, request=None) -> bool:
     """The access service's rule, for any page type (view restrictions included; a shared
     password counts only when this request's session has passed it)."""
-    from stories.services import access
-
     return access.can_read(user, page, request=request)
 
 

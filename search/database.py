@@ -25,10 +25,10 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from core.access import readable_filter, readable_page_filter
 from search.labels import facet_labels
 from search.params import FACETS, SearchParams
 from search.results import FacetValue, Hit, SearchResults, add_community_titles, add_transcript_moment, localised_url
-from stories.services.access import readable_filter, readable_page_filter
 
 COMMUNITY_PATH_LENGTH = 16  # root/home/communities/community: four steps of four characters
 TRANSCRIPT = "transcript"  # a story's text field standing for its recording's transcripts

@@ -118,7 +118,7 @@ class PublicDocument(Document):
     access_level = Keyword()
     embargo_until = Date()
     # Ids of the Wagtail view restrictions (page privacy) on the page or an ancestor: a
-    # reader's query leaves out those they do not meet (stories.services.access). Ids, not
+    # reader's query leaves out those they do not meet (core.access). Ids, not
     # groups or kinds, so changing who a restriction admits needs no reindexing.
     view_restrictions = Keyword()
     published_at = Date()

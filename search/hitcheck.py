@@ -24,9 +24,9 @@ def _ids(keys, kind: str) -> list[int]:
 
 def readable_keys(keys, reader) -> set[str]:
     """Those of these index keys ("story:12") whose row exists and the reader may read now."""
+    from core.access import readable_filter, readable_page_filter
     from depot.models import DepotItem
     from stories.models import CommunityPage, HeritageObjectPage, StoryPage
-    from stories.services.access import readable_filter, readable_page_filter
 
     keys = set(keys)
     parts = []

@@ -13,11 +13,11 @@ import logging
 
 from elasticsearch.dsl import Q, Search
 
+from core.access import readable_filter, reader_for
 from search import hitcheck
 from search.engine import EngineUnavailable, get_engine
 from search.queries import access_filter
 from search.service import engine_answered
-from stories.services.access import readable_filter, reader_for
 
 logger = logging.getLogger(__name__)
 LINK_LIMIT = 24

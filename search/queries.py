@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from elasticsearch.dsl import A, Q, Search
 
+from core.access import rule_for
 from search.documents import HIGHLIGHT_FIELDS, MLT_FIELDS, PHRASE_FIELDS, SUGGEST_FIELDS, TEXT_FIELDS, TRANSCRIPT_FIELDS
 from search.params import FACETS, SearchParams
-from stories.services.access import rule_for
 
 FACET_SIZE = 20
 # The facet fields too, so a hit the database check drops can be taken out of the counts.
@@ -20,7 +20,7 @@ SOURCE_FIELDS = ["title", "summary", "url", "published_at", "image_url", *FACETS
 
 
 def access_filter(reader, today=None) -> Q:
-    """The access rule (stories.services.access.rule_for) as an engine filter.
+    """The access rule (core.access.rule_for) as an engine filter.
 
     The same grants the database filter is made of, on the document's fields: access
     level, home community, embargo date and the ids of the view restrictions above it.

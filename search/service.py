@@ -14,6 +14,7 @@ import logging
 
 from django.utils.translation import gettext_lazy as _
 
+from core.access import reader_for
 from search import database, hitcheck, queries
 from search.documents import HIGHLIGHT_FIELDS
 from search.engine import EngineUnavailable, get_engine
@@ -28,7 +29,6 @@ from search.results import (
     localised_url,
     moment_from_inner_hits,
 )
-from stories.services.access import reader_for
 
 logger = logging.getLogger(__name__)
 ENGINE_DOWN = _("The search engine is not answering right now; these results come from a simpler search.")

@@ -45,8 +45,8 @@ def on_page_moved(sender, instance, **kwargs):
 def keys_under(path: str) -> set[str]:
     """Every document of a subtree, and the depot items and communities showing its links:
     a few queries however large the subtree (a restriction may cover a whole community)."""
+    from core.access import subtree
     from stories.models import CommunityPage, HeritageObjectPage, ObjectDepotLink, StoryDepotLink, StoryPage
-    from stories.services.access import subtree
 
     stories = StoryPage.objects.filter(subtree(path)).values("pk")
     objects = HeritageObjectPage.objects.filter(subtree(path))

@@ -80,13 +80,13 @@ class _Communities:
 
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
         self.root_url_path = site.root_page.url_path if site else "/"
-        from stories.services.access import view_restrictions
+        from core.access import view_restrictions
 
         self.restrictions = view_restrictions()
 
     def restrictions_on(self, path: str) -> list[str]:
         """Ids of the view restrictions on a page or its ancestors, for the document."""
-        from stories.services.access import restrictions_on
+        from core.access import restrictions_on
 
         return [str(r.pk) for r in restrictions_on(path, self.restrictions)]
 
@@ -405,8 +405,8 @@ def _public_linking_communities(item_ids, communities: _Communities) -> dict[int
     included): a community-only or private story must not reveal, through a facet or a
     depot item's document, that it exists.
     """
+    from core.access import readable_filter, reader_for
     from stories.models import HeritageObjectPage, ObjectDepotLink, StoryDepotLink, StoryPage
-    from stories.services.access import readable_filter, reader_for
 
     public = readable_filter(reader_for(None))
     result: dict[int, set[str]] = {}
@@ -468,9 +468,9 @@ def _depot_index_url() -> str:
 
 def community_document(community, communities: _Communities) -> dict:
     """A community's document; its collections are those its publicly readable stories link to."""
+    from core.access import readable_filter, reader_for, subtree
     from depot.models import DepotCollection
     from stories.models import StoryPage
-    from stories.services.access import readable_filter, reader_for, subtree
 
     public_stories = StoryPage.objects.filter(readable_filter(reader_for(None))).filter(subtree(community.path))
     collections = (

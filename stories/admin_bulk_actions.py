@@ -3,7 +3,7 @@
 The confirmation page of a bulk action lists the title of every id in its query string,
 also those the user may not act on ("you don't have permission to ... these pages"), so
 any id of another community's page showed its title. These subclasses look ids up only
-within the user's scope (stories.services.admin_scope): an id outside it is treated as
+within the user's scope (core.admin_scope): an id outside it is treated as
 if it did not exist. Registered after Wagtail's own (hook order), so they replace them.
 """
 
@@ -13,7 +13,7 @@ from wagtail.admin.views.pages.bulk_actions.move import MoveBulkAction
 from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
 from wagtail.admin.views.pages.bulk_actions.unpublish import UnpublishBulkAction
 
-from stories.services.admin_scope import scoped
+from core.admin_scope import scoped
 
 
 class ScopedPagesMixin:

@@ -14,7 +14,7 @@ from wagtail.admin.views import chooser
 from wagtail.admin.views.reports import page_types_usage
 from wagtail.models import Page
 
-from stories.services.admin_scope import admin_scope, in_scope, scoped
+from core.admin_scope import admin_scope, in_scope, scoped
 
 
 def limit_chooser_pages(pages, request):

@@ -3,14 +3,14 @@
 `related_objects` is a plain multiple-choice field, so Wagtail renders every heritage
 object of the site, with its title, into the editor: a curator of one community saw the
 titles of another community's restricted and embargoed objects. The choices are limited
-to the user's admin scope (stories.services.admin_scope), plus whatever the page already
+to the user's admin scope (core.admin_scope), plus whatever the page already
 links to, so saving the form never drops a link someone with wider rights made.
 """
 
 from django.db.models import Q
 
+from core.admin_scope import admin_scope
 from stories.forms import PeopleLimitedPageForm
-from stories.services.admin_scope import admin_scope
 
 SCOPED_PAGE_FIELDS = ("related_objects",)
 

@@ -11,7 +11,7 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import Site
 
-from stories.services.access import MUSEUM_STAFF_GROUP
+from core.access import MUSEUM_STAFF_GROUP
 from tests.factories import (
     CommunityIndexPageFactory,
     CommunityPageFactory,

@@ -202,6 +202,9 @@ UPLOADS_PUBLIC_MAX_AGE = env.int("UPLOADS_PUBLIC_MAX_AGE", 300)
 
 # --- Wagtail ----------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Brengkunst"
+# The page model that stands for a community: the access rule (core.access) reads its
+# subtree and its curator and member groups without importing the app that defines it.
+COMMUNITY_PAGE_MODEL = "stories.CommunityPage"
 WAGTAILADMIN_BASE_URL = env.str("BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "heic"]

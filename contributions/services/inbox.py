@@ -7,7 +7,7 @@ contribution outside it does not exist for that user (404), whatever the URL.
 from django.db.models import Q
 
 from contributions.models import Contribution, ContributionStatus
-from stories.services.access import reader_for
+from core.access import reader_for
 
 
 def can_use_inbox(user) -> bool:

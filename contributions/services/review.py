@@ -25,8 +25,8 @@ from wagtail.models import Collection, GroupCollectionPermission
 
 from contributions.models import Contribution, ContributionKind, ContributionStatus
 from contributions.services.uploads import TOO_MANY_PIXELS, blob_path, image_problem, max_image_megapixels
+from core.choices import AccessLevel
 from stories.models import (
-    AccessLevel,
     HeritageObjectImage,
     HeritageObjectPage,
     Person,

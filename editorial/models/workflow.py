@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Task, TaskState
 
-from stories.services.access import reader_for, subtree
+from core.access import reader_for, subtree
 
 REVIEW_ACTIONS = [
     ("reject", _("Request changes"), True),
@@ -184,8 +184,8 @@ class ConsentCheckTask(Task):
         from django.contrib.auth import get_user_model
         from django.db.models import Q
 
+        from core.access import MUSEUM_STAFF_GROUP
         from stories.models import CommunityPage
-        from stories.services.access import MUSEUM_STAFF_GROUP
 
         path = community_path_of(obj)
         group_id = CommunityPage.objects.filter(path=path).values_list("curator_group_id", flat=True).first()

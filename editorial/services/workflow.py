@@ -9,8 +9,8 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
+from core.access import MUSEUM_STAFF_GROUP
 from editorial.models import CommunityCuratorApprovalTask, ConsentCheckTask
-from stories.services.access import MUSEUM_STAFF_GROUP
 
 WORKFLOW_NAME = "Community stories"
 CURATOR_TASK_NAME = "Community curators approve"

@@ -13,8 +13,9 @@ from wagtail.admin.panels import MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from stories.models.choices import AccessLevel, Licence
-from stories.services import access
+from core import access
+from core.choices import AccessLevel
+from stories.models.choices import Licence
 
 
 class TaggedPage(TaggedItemBase):
@@ -29,7 +30,7 @@ class TaggedPage(TaggedItemBase):
 class AccessControlledPage(Page):
     """A page whose readers are limited by access level and embargo date.
 
-    Serving, listings, sitemaps and search all go through stories.services.access.
+    Serving, listings, sitemaps and search all go through core.access.
     """
 
     access_level = models.CharField(

@@ -1,13 +1,10 @@
-"""Controlled vocabularies used by stories and objects; values are stored, labels translated."""
+"""Controlled vocabularies used by stories and objects; values are stored, labels translated.
+
+The access levels are core.choices.AccessLevel: the access rule below every app reads them.
+"""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-
-
-class AccessLevel(models.TextChoices):
-    PUBLIC = "public", _("Public: everyone")
-    COMMUNITY = "community", _("Community: members of the community")
-    STAFF = "staff", _("Staff: museum staff and the community's curators")
 
 
 class NameDisplay(models.TextChoices):

@@ -25,7 +25,7 @@ class CommunityIndexPage(Page):
         verbose_name = _("community index page")
 
     def get_context(self, request, *args, **kwargs):
-        from stories.services.access import readable_page_filter
+        from core.access import readable_page_filter
 
         context = super().get_context(request, *args, **kwargs)
         context["communities"] = (

@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 
-from stories.services.access import readable_filter, reader_for
+from core.access import readable_filter, reader_for
 from stories.services.listings import communities_of, object_cards, story_cards
 
 DEPOT_LINK_LIMIT = 24

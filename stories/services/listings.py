@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from stories.services.access import readable_filter, readable_page_filter, reader_for, subtree
+from core.access import readable_filter, readable_page_filter, reader_for, subtree
 
 RELATED_LIMIT = 6
 

@@ -11,12 +11,12 @@ shown is their own choice. So a person belongs to one community (``Person.commun
 The listing, search, edit, copy, delete, usage and history views of the person
 snippet, its chooser (the one in every page editor) and the permission policy all ask
 these functions (stories/people_admin.py). The rule is computed from the user on the
-server (stories.services.access.Reader), never from the request.
+server (core.access.Reader), never from the request.
 """
 
 from __future__ import annotations
 
-from stories.services.access import Reader, reader_for
+from core.access import Reader, reader_for
 
 
 def _reader(user) -> Reader:

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
-from stories.services.access import MUSEUM_STAFF_GROUP
+from core.access import MUSEUM_STAFF_GROUP
 
 CURATOR_PAGE_PERMISSIONS = ("add", "change", "lock")
 STAFF_PAGE_PERMISSIONS = ("add", "change", "publish", "lock", "unlock", "bulk_delete")

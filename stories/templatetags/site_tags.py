@@ -160,7 +160,7 @@ def readable(context, page):
     """True when the visitor may read this story or object page (for pages chosen in a story body)."""
     if page is None:
         return False
-    from stories.services.access import can_read, reader_for
+    from core.access import can_read, reader_for
 
     request = context.get("request")
     reader = getattr(request, "_brengkunst_reader", None)

@@ -426,8 +426,8 @@ def measure_engine_and_django(inputs: dict[str, list], warmup: dict[str, list]) 
     from django.contrib.auth.models import AnonymousUser
     from django.test import Client
 
+    from core.access import reader_for
     from search.engine import get_engine
-    from stories.services.access import reader_for
 
     engine = get_engine()
     reader = reader_for(AnonymousUser())

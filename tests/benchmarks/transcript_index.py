@@ -197,7 +197,7 @@ def main():
 
         params = parse_params(QueryDict(f"q={RARE_WORD}"))
         body = queries.search_body(
-            params, __import__("stories.services.access", fromlist=["reader_for"]).reader_for(AnonymousUser())
+            params, __import__("core.access", fromlist=["reader_for"]).reader_for(AnonymousUser())
         )
         engine_times = []
         for _ in range(args.queries):

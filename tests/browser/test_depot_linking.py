@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from stories.services.access import MUSEUM_STAFF_GROUP
+from core.access import MUSEUM_STAFF_GROUP
 from tests.factories import (
     CommunityIndexPageFactory,
     CommunityPageFactory,

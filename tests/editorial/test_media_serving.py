@@ -15,8 +15,8 @@ from PIL import Image as PILImage
 from wagtail.images.models import Image
 from wagtail.models import Collection
 
+from core.choices import AccessLevel
 from media.models import OralHistoryMedia
-from stories.models import AccessLevel
 from tests.factories import HeritageObjectPageFactory, StoryPageFactory
 
 pytestmark = pytest.mark.django_db

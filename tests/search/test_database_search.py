@@ -99,7 +99,7 @@ def test_pages_beyond_the_sample_are_still_served(stories, monkeypatch):
     monkeypatch.setattr(database, "FACET_SAMPLE", 1)
     from django.contrib.auth.models import AnonymousUser
 
-    from stories.services.access import reader_for
+    from core.access import reader_for
 
     params = parse(RequestFactory().get("/search/?q=kade&sort=date&page=3").GET)
     params.per_page = 1

@@ -12,7 +12,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from stories.models.choices import AccessLevel
+from core.choices import AccessLevel
 from tests.factories import StoryPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -18,9 +18,9 @@ from wagtail.images import get_image_model
 
 from contributions.models import Contribution, ContributionStatus
 from contributions.services.review import ReviewError, accept_contribution
+from core.choices import AccessLevel
 from editorial.models import ConsentRecord
 from editorial.services.consent import withdraw_consent
-from stories.models import AccessLevel
 from tests.contributions import media
 from tests.contributions.conftest import (  # noqa: F401  (fixtures)
     contribute_page,

@@ -12,10 +12,10 @@ from django.test import RequestFactory
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
+from core import access
 from search import indexing, service
 from search.params import parse
 from stories.models import StoryPage
-from stories.services import access
 from tests.factories import StoryPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -237,8 +237,8 @@ def test_a_community_without_restrictions_is_readable_by_everyone(client, commun
     (a grant without conditions once granted nothing: Django drops an empty Q from an OR)."""
     from django.contrib.auth.models import AnonymousUser
 
+    from core.access import readable_page_filter
     from stories.models import CommunityPage
-    from stories.services.access import readable_page_filter
 
     for user in (AnonymousUser(), member_b):
         assert community_a.specific in CommunityPage.objects.filter(readable_page_filter(user))

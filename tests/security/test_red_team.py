@@ -34,10 +34,10 @@ from wagtail.images import get_image_model
 from wagtail.log_actions import log
 from wagtail.models import Page, PageViewRestriction
 
+from core.access import MUSEUM_STAFF_GROUP
 from editorial.services.consent import record_consent, withdraw_consent
 from media.transcript_service import import_transcript
 from stories.models import Licence, StoryNarrator, StoryPage
-from stories.services.access import MUSEUM_STAFF_GROUP
 from stories.services.roles import _community_collection
 from tests.editorial.test_media_serving import make_recording
 from tests.factories import (

@@ -15,6 +15,9 @@ holds. ``readable_filter`` turns them into a database filter, ``can_read`` appli
 to one page, and ``search.queries.access_filter`` into an engine filter, so the three
 cannot drift apart. Every listing, page view and search filter is built from these
 functions, on the server, from the user; never from the request's parameters.
+
+It lives in core, below every app, so every door (pages, listings, search, files,
+transcripts, choosers) can ask it without importing the app that owns the page.
 """
 
 from __future__ import annotations
@@ -22,12 +25,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
 from django.utils import timezone
 
+from core.choices import AccessLevel
+
 MUSEUM_STAFF_GROUP = "Museum staff"
-PUBLIC, COMMUNITY, STAFF = "public", "community", "staff"  # stories.models.choices.AccessLevel
+PUBLIC, COMMUNITY, STAFF = AccessLevel.PUBLIC.value, AccessLevel.COMMUNITY.value, AccessLevel.STAFF.value
+
+
+def community_model():
+    """The page model that stands for a community (settings.COMMUNITY_PAGE_MODEL).
+
+    Named in settings, the Django way (as AUTH_USER_MODEL names the user model), so the
+    rule sits below the app that defines communities and never imports it. The rule
+    needs three things of it: ``path`` (its subtree is the community), and
+    ``curator_group`` and ``member_group`` (who belongs to it).
+    """
+    return apps.get_model(settings.COMMUNITY_PAGE_MODEL)
 
 
 @dataclass(frozen=True)
@@ -98,11 +116,11 @@ class Reader:
         group_ids = self.group_ids
         if not group_ids:
             return ()
-        from stories.models import CommunityPage
-
-        rows = CommunityPage.objects.filter(
-            Q(curator_group_id__in=group_ids) | Q(member_group_id__in=group_ids)
-        ).values_list("pk", "path", "curator_group_id")
+        rows = (
+            community_model()
+            .objects.filter(Q(curator_group_id__in=group_ids) | Q(member_group_id__in=group_ids))
+            .values_list("pk", "path", "curator_group_id")
+        )
         return tuple((pk, path, curators in group_ids) for pk, path, curators in rows)
 
     @property
