@@ -120,8 +120,9 @@ def page_ids_using(owner) -> set[int]:
     # A page pointing at the object by a foreign key (a story's main recording) counts
     # even while the reference index is behind. Found through the model's reverse
     # relations, so media never imports the apps whose pages use its files.
-    for relation in owner._meta.related_objects:
-        if relation.many_to_one and issubclass(relation.related_model, Page):
+    # (Hidden relations included: StoryPage.main_media has related_name="+".)
+    for relation in owner._meta.get_fields(include_hidden=True):
+        if relation.auto_created and relation.one_to_many and issubclass(relation.related_model, Page):
             pages = relation.related_model.objects.filter(**{relation.field.name: owner.pk})
             ids |= set(pages.values_list("pk", flat=True))
     return ids

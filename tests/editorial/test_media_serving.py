@@ -235,3 +235,16 @@ def test_offloading_to_nginx_and_sendfile(client, settings, public_recording, co
 def test_head_requests_and_no_writes(client, public_recording):
     assert client.head(public_recording.url).status_code == 200
     assert client.post(public_recording.url).status_code == 405
+
+
+def test_a_story_counts_for_its_main_recording_even_while_the_reference_index_is_behind(community_a):
+    """media finds pages pointing at a file by foreign key through the model's (hidden)
+    reverse relations, without importing stories; the reference index alone may lag."""
+    from wagtail.models import ReferenceIndex
+
+    from media.serving import page_ids_using
+
+    recording = make_recording()
+    story = story_with(community_a, recording)
+    ReferenceIndex.objects.all().delete()
+    assert story.pk in page_ids_using(recording)
