@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "search",
     "editorial",
     "contributions",
+    "core",
     "wagtailmedia",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
