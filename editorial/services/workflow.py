@@ -10,6 +10,7 @@ from django.db import transaction
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
 from editorial.models import CommunityCuratorApprovalTask, ConsentCheckTask
+from stories.models import CommunityIndexPage
 from stories.services.access import MUSEUM_STAFF_GROUP
 
 WORKFLOW_NAME = "Community stories"
@@ -52,8 +53,6 @@ def assign_to_community_index(index_page) -> None:
 
 
 def ensure_assignments() -> None:
-    from stories.models import CommunityIndexPage
-
     ensure_editorial_workflow()
     for index_page in CommunityIndexPage.objects.all():
         assign_to_community_index(index_page)
