@@ -1,4 +1,5 @@
-"""The bottom layer: plain Python that every app may import and that imports no app.
+"""The bottom layer: plain modules that every app may import and that import no app of ours.
 
-Nothing here knows about Django models, pages or requests.
+Django and Wagtail are fine here; our apps are not (they register into core instead,
+as the publish pipeline's stages do).
 """
