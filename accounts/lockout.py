@@ -13,14 +13,15 @@ import math
 from axes.helpers import get_cool_off, get_failure_limit
 from django.shortcuts import render
 
-from contributions.services.ratelimit import sender_address
+import core.requests
 
 
 def client_address(request) -> str | None:
-    """The address axes counts by (AXES_CLIENT_IP_CALLABLE): the contribution rate limit's
-    sender, so both read TRUSTED_PROXIES alike; None when the request carries no address
-    (axes stores it in an IP column, which on PostgreSQL refuses anything else)."""
-    address = sender_address(request)
+    """The address axes counts by (AXES_CLIENT_IP_CALLABLE): core.requests.client_address,
+    which the contribution rate limit counts by too, so both read TRUSTED_PROXIES alike;
+    None when the request carries no address (axes stores it in an IP column, which on
+    PostgreSQL refuses anything else)."""
+    address = core.requests.client_address(request)
     try:
         return str(ipaddress.ip_address(address))
     except ValueError:

@@ -11,7 +11,10 @@ class ContributionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from contributions import signals  # noqa: F401  (new curator groups → contribute page)
+        from contributions import signals  # (also: new curator groups → contribute page)
+        from core.publishing import NOTIFY, pipeline
+
+        pipeline.register(NOTIFY, signals.notify_sender_on_publish)  # only for a publication that stands
 
         post_migrate.connect(_create_cache_table, sender=self, dispatch_uid="contributions-cache-table")
 

@@ -14,6 +14,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from stories.models import Person
 from stories.models.choices import Licence, NameDisplay
 
 RICH_TEXT = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
@@ -136,8 +137,6 @@ class Contribution(models.Model):
 
     @property
     def sender_public_name(self) -> str:
-        from stories.models import Person
-
         return Person.name_for_public(self.full_name, self.pseudonym, self.name_display)
 
     @property

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 
 def notify_sender_on_publish(page):
-    """Called by the publish pipeline (editorial/publishing.py), only for a publication
+    """The publish pipeline's notify stage (core/publishing.py), run only for a publication
     that stands; not a receiver, so it cannot run before the consent guard."""
     from contributions.models import Contribution
     from contributions.services.notifications import send_published

@@ -13,6 +13,7 @@ from contributions.forms import ContributionForm
 from contributions.models import Contribution
 from contributions.services import ratelimit, uploads
 from contributions.services.submissions import submit_contribution
+from core.requests import client_address
 
 THANKS_SALT = "contributions.thanks"
 THANKS_MAX_AGE = 7 * 24 * 3600
@@ -52,7 +53,7 @@ def _submitted(request, page):
         return _render(
             request, page, form, blocked=_("Your contribution was not sent. Leave the last field empty."), status=400
         )
-    address = ratelimit.address_hash(ratelimit.sender_address(request))
+    address = ratelimit.address_hash(client_address(request))
     if ratelimit.is_blocked(address):
         form = ContributionForm(request.POST, page=page)
         return _render(

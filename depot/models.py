@@ -15,7 +15,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from config.csp import allow_image_from
+from core.csp import allow_image_from
 from depot.panels import depot_item_panel
 
 

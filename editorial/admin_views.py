@@ -17,6 +17,7 @@ from editorial import views
 from editorial.models import ConsentRecord, ConsentUse
 from editorial.permissions import consent_records_for
 from stories.forms import limit_person_fields
+from stories.models import HeritageObjectPage, StoryPage
 
 EVIDENCE_EXTENSIONS = {
     "pdf",
@@ -148,8 +149,6 @@ class ConsentRecordForm(WagtailAdminModelForm):
 
 def pages_for(user):
     """Stories and objects the user may attach consent to: all for staff, their communities' for curators."""
-    from stories.models import HeritageObjectPage, StoryPage
-
     pages = Page.objects.type(StoryPage, HeritageObjectPage)
     reader = reader_for(user)
     if reader.is_staff:

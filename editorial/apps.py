@@ -28,12 +28,10 @@ class EditorialConfig(AppConfig):
         task_submitted.connect(
             community_task_submission_notifier, sender=TaskState, dispatch_uid="editorial-task-submitted-email"
         )
-        from wagtail.signals import page_published
+        from core.publishing import GUARD, pipeline
+        from editorial.services.consent import publication_stands
 
-        from editorial.publishing import on_page_published
-
-        # The one receiver: consent guard, search outbox, sender's e-mail, in that order.
-        page_published.connect(on_page_published, dispatch_uid="brengkunst-publish-pipeline")
+        pipeline.register(GUARD, publication_stands)  # first: consent may take the page offline again
 
 
 def _ensure_workflow(sender, **kwargs):

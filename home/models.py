@@ -6,6 +6,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from core.access import readable_filter, readable_page_filter, reader_for
+from stories.models import CommunityPage, StoryPage
+from stories.services.listings import story_cards
+
 
 class HomePage(Page):
     """The root of the public site."""
@@ -29,10 +33,6 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from core.access import readable_filter, readable_page_filter, reader_for
-        from stories.models import CommunityPage, StoryPage
-        from stories.services.listings import story_cards
-
         context = super().get_context(request, *args, **kwargs)
         reader = reader_for(request.user)
         context["latest_stories"] = list(

@@ -17,3 +17,6 @@ class SearchConfig(AppConfig):
 
         signals.connect()
         post_migrate.connect(ensure_wagtail_indexes, sender=self, dispatch_uid="search-wagtail-indexes")
+        from core.publishing import INDEX, pipeline  # the publish pipeline's index stage
+
+        pipeline.register(INDEX, signals.queue_page)

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "search",
     "editorial",
     "contributions",
+    "core",
     "wagtailmedia",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -134,7 +135,7 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", 15))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
-# The sender's address by the same rule as the contribution rate limit (TRUSTED_PROXIES).
+# The sender's address by the same rule as the contribution rate limit (core/requests.py, TRUSTED_PROXIES).
 AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_address"
 # No table of every successful login with its address; a failed attempt is deleted at the
 # first login attempt after its cool-off, or when the account logs in.
@@ -144,7 +145,7 @@ LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 
-# --- Content-Security-Policy (django-csp; see config/csp.py) ------------------
+# --- Content-Security-Policy (django-csp; see core/csp.py) --------------------
 # Everything from the site itself, no inline script or style, no plug-ins, never framed.
 # The Wagtail admin is left out: it relies on inline scripts and styles.
 CONTENT_SECURITY_POLICY = {

@@ -26,6 +26,7 @@ from wagtail.models import Collection, GroupCollectionPermission
 from contributions.models import Contribution, ContributionKind, ContributionStatus
 from contributions.services.uploads import TOO_MANY_PIXELS, blob_path, image_problem, max_image_megapixels
 from core.choices import AccessLevel
+from editorial.services.consent import record_consent
 from stories.models import (
     HeritageObjectImage,
     HeritageObjectPage,
@@ -266,8 +267,6 @@ def accept_contribution(contribution, user):
 
 
 def _record_consent(contribution, person, page, user):
-    from editorial.services.consent import record_consent
-
     return record_consent(
         given_by=person.full_name,
         person=person,

@@ -46,9 +46,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
+from core.spreadsheets import neutralise_row
 from depot.importers.base import SourceError
 from depot.importers.records import ITEM_FIELDS, YEAR_FIELDS, CatalogueRecord, one_line
-from home.spreadsheets import neutralise_row
 from search import indexing
 
 logger = logging.getLogger(__name__)

@@ -16,7 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Task, TaskState
 
-from core.access import reader_for, subtree
+from core.access import MUSEUM_STAFF_GROUP, reader_for, subtree
+from stories.models import CommunityPage, HeritageObjectPage, StoryPage
 
 REVIEW_ACTIONS = [
     ("reject", _("Request changes"), True),
@@ -27,8 +28,6 @@ REVIEW_ACTIONS = [
 
 def community_path_of(obj) -> str | None:
     """The tree path of the community page a page lives under, or None (not a community page's subtree)."""
-    from stories.models import CommunityPage
-
     if not isinstance(obj, Page):
         return None
     if isinstance(obj.specific_deferred, CommunityPage):
@@ -39,8 +38,6 @@ def community_path_of(obj) -> str | None:
 
 def needs_consent(obj) -> bool:
     """Stories and objects rest on someone's consent; community and index pages do not."""
-    from stories.models import HeritageObjectPage, StoryPage
-
     return isinstance(obj, Page) and isinstance(obj.specific_deferred, StoryPage | HeritageObjectPage)
 
 
@@ -104,8 +101,6 @@ class CommunityCuratorApprovalTask(Task):
     def approvers_for(self, obj):
         """The users who may act on ``obj`` at this step (for notifications)."""
         from django.contrib.auth import get_user_model
-
-        from stories.models import CommunityPage
 
         path = community_path_of(obj)
         group_id = CommunityPage.objects.filter(path=path).values_list("curator_group_id", flat=True).first()
@@ -183,9 +178,6 @@ class ConsentCheckTask(Task):
     def approvers_for(self, obj):
         from django.contrib.auth import get_user_model
         from django.db.models import Q
-
-        from core.access import MUSEUM_STAFF_GROUP
-        from stories.models import CommunityPage
 
         path = community_path_of(obj)
         group_id = CommunityPage.objects.filter(path=path).values_list("curator_group_id", flat=True).first()

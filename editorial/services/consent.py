@@ -192,6 +192,12 @@ def reverse_publication_against_consent(page) -> str | None:
     return problem
 
 
+def publication_stands(page) -> bool:
+    """The publish pipeline's guard stage (core/publishing.py): False when the publication
+    went against the consent records and was just reversed."""
+    return reverse_publication_against_consent(page) is None
+
+
 def _stop_workflow(page, user):
     """Cancel a workflow in progress: it would otherwise carry the page back online."""
     workflow_state = page.current_workflow_state

@@ -11,6 +11,7 @@ from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTa
 
 from core.access import MUSEUM_STAFF_GROUP
 from editorial.models import CommunityCuratorApprovalTask, ConsentCheckTask
+from stories.models import CommunityIndexPage
 
 WORKFLOW_NAME = "Community stories"
 CURATOR_TASK_NAME = "Community curators approve"
@@ -52,8 +53,6 @@ def assign_to_community_index(index_page) -> None:
 
 
 def ensure_assignments() -> None:
-    from stories.models import CommunityIndexPage
-
     ensure_editorial_workflow()
     for index_page in CommunityIndexPage.objects.all():
         assign_to_community_index(index_page)

@@ -22,7 +22,7 @@ from tests.search.conftest import engine, search_url  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.django_db
 
-OUR_APPS = ("home", "stories", "depot", "media", "search", "editorial", "contributions")
+OUR_APPS = ("core", "home", "stories", "depot", "media", "search", "editorial", "contributions")
 WORD = "walvisvaarderslied"
 
 
@@ -111,7 +111,7 @@ def test_exactly_one_publish_receiver_of_ours_runs_the_steps_in_order(
     community_a, curator_a, staff_user, monkeypatch, django_capture_on_commit_callbacks
 ):
     """The order is the pipeline's code, not the order of INSTALLED_APPS: ours is one receiver."""
-    from editorial import publishing
+    from core import publishing
 
     ours = [
         receiver
@@ -122,9 +122,11 @@ def test_exactly_one_publish_receiver_of_ours_runs_the_steps_in_order(
 
     calls = []
     for name in ("guard", "index", "notify"):
-        step = getattr(publishing, name)
-        monkeypatch.setattr(
-            publishing, name, lambda page, *a, _n=name, _s=step, **k: calls.append(_n) or _s(page, *a, **k)
+        step = publishing.pipeline.steps[name]
+        monkeypatch.setitem(
+            publishing.pipeline.steps,
+            name,
+            lambda page, *a, _n=name, _s=step, **k: calls.append(_n) or _s(page, *a, **k),
         )
     _contribution, page = _contributed_draft(community_a, curator_a)
     _publish_from_code(page, staff_user, django_capture_on_commit_callbacks)

@@ -10,6 +10,7 @@ import io
 
 import pytest
 
+from core.spreadsheets import neutralise_cell
 from tests.factories import StoryPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -31,15 +32,11 @@ def _cells_with(rows, needle):
 
 @pytest.mark.parametrize("value", DANGEROUS)
 def test_neutralise_makes_dangerous_cells_text(value):
-    from home.spreadsheets import neutralise_cell
-
     assert neutralise_cell(value) == "'" + value
 
 
 @pytest.mark.parametrize("value", ["Gewoon verhaal", "", "1965", "a=b", "e-mail", None, 42, -3])
 def test_neutralise_leaves_harmless_values_alone(value):
-    from home.spreadsheets import neutralise_cell
-
     assert neutralise_cell(value) == value
 
 

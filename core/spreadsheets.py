@@ -10,6 +10,8 @@ One rule, used by every CSV this project writes: Wagtail's CSV exports (site his
 and the other reports, viewset listings), whose one CSV writer
 ``SpreadsheetExportMixin.write_csv_row`` is replaced when the app is ready, and the
 catalogue import report. Wagtail's XLSX export already stores formulas as text.
+In core because both the admin (core's AppConfig installs it) and depot's import report
+use it, and apps import only downwards.
 """
 
 from __future__ import annotations

@@ -1,13 +1,11 @@
-"""Who is the sender, for the rate limit: REMOTE_ADDR, or behind a trusted proxy the
-nearest address in X-Forwarded-For that is not one of our proxies. A client cannot
-choose its own bucket by writing the header."""
+"""Who is the client, for the contribution rate limit and the login lockout: REMOTE_ADDR,
+or behind a trusted proxy the nearest address in X-Forwarded-For that is not one of our
+proxies. A client cannot choose its own bucket by writing the header."""
 
 import pytest
-from django.core.cache import caches
 from django.test import RequestFactory
 
-from contributions.services import ratelimit
-from contributions.services.ratelimit import sender_address
+from core.requests import client_address
 
 
 def request(remote, forwarded=None):
@@ -19,12 +17,12 @@ def request(remote, forwarded=None):
 
 def test_without_trusted_proxies_the_header_is_ignored(settings):
     settings.TRUSTED_PROXIES = []
-    assert sender_address(request("203.0.113.7", "198.51.100.1")) == "203.0.113.7"
+    assert client_address(request("203.0.113.7", "198.51.100.1")) == "203.0.113.7"
 
 
 def test_a_client_that_is_not_a_proxy_cannot_pick_its_address(settings):
     settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
-    assert sender_address(request("203.0.113.7", "198.51.100.1, 10.0.0.2")) == "203.0.113.7"
+    assert client_address(request("203.0.113.7", "198.51.100.1, 10.0.0.2")) == "203.0.113.7"
 
 
 @pytest.mark.parametrize(
@@ -41,7 +39,7 @@ def test_a_client_that_is_not_a_proxy_cannot_pick_its_address(settings):
 )
 def test_behind_a_trusted_proxy_the_nearest_untrusted_hop_is_the_sender(settings, forwarded, expected):
     settings.TRUSTED_PROXIES = ["10.0.0.0/8", "127.0.0.1"]
-    assert sender_address(request("10.0.0.1", forwarded)) == expected
+    assert client_address(request("10.0.0.1", forwarded)) == expected
 
 
 def test_a_bad_trusted_proxy_setting_stops_the_start():
@@ -65,27 +63,3 @@ def test_a_bad_trusted_proxy_setting_stops_the_start():
     )
     assert result.returncode != 0
     assert "TRUSTED_PROXIES: 'nginx' is not an IP address or network." in result.stderr
-
-
-@pytest.mark.django_db(transaction=True)
-def test_the_count_is_shared_through_the_database_cache(settings):
-    """Production's default cache: two processes see one count (two cache objects here,
-    each with its own connection to the same table)."""
-    from django.core.management import call_command
-
-    settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "brengkunst_test_cache"},
-        "other": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "brengkunst_test_cache"},
-    }
-    settings.CONTRIBUTION_RATE_LIMIT = 3
-    call_command("migrate", verbosity=0)  # post_migrate makes the cache table
-    try:
-        first, second = caches["default"], caches["other"]
-        assert first is not second
-        digest = ratelimit.address_hash("198.51.100.1")
-        for _ in range(3):
-            ratelimit.count_attempt(digest)
-        assert second.get(ratelimit.KEY_PREFIX + digest) == 3
-        assert ratelimit.is_blocked(digest)
-    finally:
-        first.clear()

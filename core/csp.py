@@ -1,5 +1,7 @@
 """The public site's Content-Security-Policy, and the one exception a page may make to it.
 
+In core because a content app (depot) makes that exception, and apps import only downwards.
+
 The policy (CONTENT_SECURITY_POLICY in config/settings/base.py, sent by django-csp's
 middleware) allows scripts, styles, media and requests only from the site itself: our
 templates load their JavaScript and CSS as files and carry no inline script, style or
