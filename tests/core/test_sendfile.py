@@ -19,8 +19,10 @@ def test_the_new_names():
 
 def test_the_old_names_answer_as_before_with_a_warning():
     with pytest.warns(FutureWarning, match="UPLOADS_SERVE_MODE"):
-        mode, prefixes = from_environment({"UPLOADS_SERVE_MODE": "x-sendfile"})
-    assert mode == "x-sendfile"
+        mode, prefixes = from_environment(
+            {"UPLOADS_SERVE_MODE": "x-sendfile", "CONTRIBUTIONS_SENDFILE_HEADER": "X-Sendfile"}
+        )
+    assert (mode, prefixes) == ("x-sendfile", DEFAULT_PREFIXES)
     with pytest.warns(FutureWarning, match="CONTRIBUTIONS_SENDFILE_PREFIX"):
         mode, prefixes = from_environment(
             {
@@ -40,5 +42,8 @@ def test_the_old_names_answer_as_before_with_a_warning():
 def test_old_names_that_cannot_be_one_setting_stop_the_start():
     with pytest.warns(FutureWarning), pytest.raises(ImproperlyConfigured, match="FILE_SERVING"):
         from_environment({"UPLOADS_SERVE_MODE": "x-sendfile", "CONTRIBUTIONS_SENDFILE_HEADER": "X-Accel-Redirect"})
+    # X-Sendfile for uploads only: the inbox folder was never allowed to the web server.
+    with pytest.warns(FutureWarning), pytest.raises(ImproperlyConfigured, match="FILE_SERVING"):
+        from_environment({"UPLOADS_SERVE_MODE": "x-sendfile"})
     with pytest.warns(FutureWarning), pytest.raises(ImproperlyConfigured, match="X-LIGHTTPD"):
         from_environment({"CONTRIBUTIONS_SENDFILE_HEADER": "X-LIGHTTPD-send-file"})
