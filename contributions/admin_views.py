@@ -8,11 +8,10 @@ served here, after that check, never from a public URL.
 import mimetypes
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.http import content_disposition_header
@@ -27,7 +26,7 @@ from contributions.services import inbox
 from contributions.services.review import ReviewError, accept_contribution, decline_contribution
 from contributions.services.uploads import blob_path, sanitise_filename
 from contributions.storage import blob_name
-from media.serving import ranged_file_response
+from core.sendfile import file_response
 
 
 class DeclineForm(forms.Form):
@@ -152,15 +151,8 @@ def serve_file(request, pk, file_pk):
     path = blob_path(item.sha256)
     if not path.exists():
         raise Http404
-    header = settings.CONTRIBUTIONS_SENDFILE_HEADER
-    if header:
-        response = HttpResponse(content_type=item.content_type)
-        if header.lower() == "x-accel-redirect":
-            response[header] = settings.CONTRIBUTIONS_SENDFILE_PREFIX.rstrip("/") + "/" + blob_name(item.sha256)
-        else:
-            response[header] = str(path)
-    else:  # streamed by Django, with Range, so long recordings can be scrubbed
-        response = ranged_file_response(request, path, item.content_type)
+    # Django streams it with Range (long recordings can be scrubbed), or the web server sends it.
+    response = file_response(request, "contributions", blob_name(item.sha256), path, item.content_type)
     response["Content-Disposition"] = content_disposition_header(True, sanitise_filename(item.name))
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"

@@ -16,7 +16,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.csp import allow_image_from
+from depot.linked_pages import communities_linked_to_collection
 from depot.panels import depot_item_panel
+from search.links import depot_item_links
 
 
 class DepotCollection(index.Indexed, models.Model):
@@ -240,8 +242,6 @@ class DepotIndexPage(RoutablePageMixin, Page):
 
     @re_path(r"^collections/(?P<slug>[-\w]+)/$", name="collection")
     def collection_route(self, request, slug):
-        from depot.services import communities_linked_to_collection
-
         collection = get_object_or_404(DepotCollection, slug=slug)
         items = collection.items.filter(withdrawn=False).select_related("collection")
         page_obj = Paginator(items, 48).get_page(request.GET.get("page"))
@@ -257,8 +257,6 @@ class DepotIndexPage(RoutablePageMixin, Page):
 
     @re_path(r"^(?P<inventory_number>[\w-]+)/$", name="item")
     def item_route(self, request, inventory_number):
-        from search.links import depot_item_links
-
         item = DepotItem.objects.select_related("collection").filter(url_slug=inventory_number).first()
         if item is None:
             raise Http404

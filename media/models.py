@@ -6,6 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtailmedia.models import AbstractMedia
 
+from core.timecodes import clock
+
 
 class OralHistoryMedia(AbstractMedia):
     """An audio or video recording. Duration, size, codecs and (for video) the poster
@@ -81,8 +83,6 @@ class Segment(models.Model):
         indexes = [models.Index(fields=["transcript", "start_ms"], name="media_segment_time")]
 
     def __str__(self):
-        from core.timecodes import clock
-
         return f"{clock(self.start_ms / 1000)} {self.text[:60]}"
 
     @property
@@ -106,8 +106,6 @@ class Segment(models.Model):
             .first()
         )
         if overlapping:
-            from core.timecodes import clock
-
             raise ValidationError(
                 _("This segment overlaps the one from %(start)s to %(end)s: %(text)s")
                 % {

@@ -20,37 +20,26 @@ A file that is not a known recording or image, or that the user may not read, an
 Publicly readable files get ``Cache-Control: public`` with a short max-age (a withdrawn
 consent must take effect soon even behind a cache); others ``private, no-store``.
 
-How the bytes leave (UPLOADS_SERVE_MODE):
-- ``django``: a streamed FileResponse with single-range support (audio and video
-  seeking), for development and small sites;
-- ``x-accel-redirect``: an empty answer with ``X-Accel-Redirect`` to an internal nginx
-  location (UPLOADS_ACCEL_PREFIX) that aliases UPLOADS_DIR; nginx sends the bytes and
-  handles Range;
-- ``x-sendfile``: ``X-Sendfile`` with the absolute path (Apache mod_xsendfile, lighttpd).
+How the bytes leave is the site's one choice for every checked file (FILE_SERVING,
+``core.sendfile``): Django streams them with Range, or nginx (X-Accel-Redirect to the
+internal location of the "uploads" root) or Apache/lighttpd (X-Sendfile) send them.
 """
 
 from __future__ import annotations
 
 import mimetypes
-import os
-import re
 from dataclasses import dataclass
-from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import ImproperlyConfigured
 from django.core.files.storage import default_storage
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.http import http_date, parse_http_date_safe
 from django.views.decorators.http import require_safe
 
 from core import access
-
-SERVE_MODES = ("django", "x-accel-redirect", "x-sendfile")
-_RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+from core.sendfile import file_response
 
 
 @dataclass(frozen=True)
@@ -211,7 +200,7 @@ def serve_document(request, document_id: str, document_filename: str):
     Wagtail's ``before_serve_document`` hooks still run (its collection view
     restrictions, with their login or password form) and ``document_served`` is sent,
     so what Wagtail does around serving keeps working; the bytes leave the way every
-    upload does (UPLOADS_SERVE_MODE), with our cache headers."""
+    upload does (FILE_SERVING), with our cache headers."""
     from wagtail import hooks
     from wagtail.documents import get_document_model
     from wagtail.documents.models import document_served
@@ -248,93 +237,9 @@ def _content_type(name: str) -> str:
 
 
 def _send(request, name: str, content_type: str | None = None):
+    """The bytes of an uploaded file, the way the site hands files out (``core.sendfile``)."""
     content_type = content_type or _content_type(name)
-    mode = settings.UPLOADS_SERVE_MODE
-    if mode == "x-accel-redirect":
-        response = HttpResponse(content_type=content_type)
-        response["X-Accel-Redirect"] = settings.UPLOADS_ACCEL_PREFIX.rstrip("/") + "/" + quote(name)
-        return response
-    if mode == "x-sendfile":
-        response = HttpResponse(content_type=content_type)
-        response["X-Sendfile"] = default_storage.path(name)
-        return response
-    if mode != "django":
-        raise ImproperlyConfigured(f"UPLOADS_SERVE_MODE must be one of {', '.join(SERVE_MODES)}, not {mode!r}.")
-    return ranged_file_response(request, default_storage.path(name), content_type)
-
-
-def ranged_file_response(request, path, content_type: str):
-    """A streamed answer for a file on disk, with one byte range when asked (what
-    <audio>/<video> seeking needs). Also used by the curators' inbox for private files;
-    the caller has checked access."""
-    stat = os.stat(path)
-    size = stat.st_size
-    last_modified = http_date(stat.st_mtime)
-    byte_range = _requested_range(request, size, int(stat.st_mtime))
-    if byte_range == "unsatisfiable":
-        response = HttpResponse(status=416)
-        response["Content-Range"] = f"bytes */{size}"
-        return response
-    handle = open(path, "rb")  # noqa: SIM115  (closed by the response)
-    if byte_range is None:
-        response = FileResponse(handle, content_type=content_type)
-        response["Content-Length"] = str(size)
-    else:
-        start, end = byte_range
-        handle.seek(start)
-        response = FileResponse(_limited(handle, end - start + 1), status=206, content_type=content_type)
-        response["Content-Range"] = f"bytes {start}-{end}/{size}"
-        response["Content-Length"] = str(end - start + 1)
-    response["Accept-Ranges"] = "bytes"
-    response["Last-Modified"] = last_modified
-    return response
-
-
-def _requested_range(request, size: int, mtime: int):
-    """(start, end) inclusive, None for the whole file, or "unsatisfiable".
-
-    One range only; several ranges (rare, and never from media players) get the whole
-    file, which RFC 9110 allows. An If-Range that does not match the file's date also
-    gets the whole file, so a client never splices two versions.
-    """
-    header = request.headers.get("Range", "").strip()
-    if not header:
-        return None
-    if_range = request.headers.get("If-Range")
-    if if_range and parse_http_date_safe(if_range) != mtime:
-        return None
-    match = _RANGE.match(header.replace(" ", ""))
-    if not match:
-        return None
-    first, last = match.groups()
-    if first == "" and last == "":
-        return None
-    if first == "":  # the last N bytes
-        length = int(last)
-        if length == 0:
-            return "unsatisfiable"
-        return max(size - length, 0), size - 1
-    start = int(first)
-    if start >= size:
-        return "unsatisfiable"
-    end = min(int(last), size - 1) if last else size - 1
-    if end < start:
-        return None
-    return start, end
-
-
-def _limited(handle, length: int, chunk_size: int = 64 * 1024):
-    """Yield ``length`` bytes from the handle's position, then close it."""
-    try:
-        remaining = length
-        while remaining > 0:
-            chunk = handle.read(min(chunk_size, remaining))
-            if not chunk:
-                break
-            remaining -= len(chunk)
-            yield chunk
-    finally:
-        handle.close()
+    return file_response(request, "uploads", name, default_storage.path(name), content_type)
 
 
 def uploads_urlpattern():

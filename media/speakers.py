@@ -32,13 +32,21 @@ may speak in another's recording, and an index batch holds many stories' labels 
 once. One query reads them (name columns only). The search index holds the names as
 they were when a story was indexed: ``recordings_naming`` finds the recordings to
 refresh when a person's names change, with the same matching.
+
+The people are stories' ``Person`` records, and media sits below stories in the layers
+(a story holds recordings; a recording knows no story), so this module does not import
+them: stories registers a ``PeopleDirectory`` when it starts (``StoriesConfig.ready``,
+``register_people``). The label rules stay here, beside the transcripts they read.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+from typing import Protocol
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
@@ -215,6 +223,42 @@ class SpeakerNames(dict):
         return self[label] if label in self else withheld_label()
 
 
+class PeopleDirectory(Protocol):
+    """How speaker labels read the people they may name (stories registers one).
+
+    A row is ``(full name, pseudonym, name display)`` as the directory stores it; this
+    module reads only the two names from it and hands the whole row back to ask."""
+
+    def rows(self) -> Iterable[tuple]:
+        """Every person's row, in a fixed order (the first match is always the same one),
+        read as plain values (names only): this runs for every player and index batch."""
+
+    def shown_by_full_name(self, row: tuple) -> bool:
+        """True when the person chose to be shown by their full name."""
+
+    def public_name(self, row: tuple) -> str:
+        """What the public may see for the person: the full name, the pseudonym or "Anonymous"."""
+
+
+_directory: PeopleDirectory | None = None
+
+
+def register_people(directory: PeopleDirectory) -> None:
+    """Stories registers its people here when it starts; registering again replaces it."""
+    global _directory
+    _directory = directory
+
+
+def _people_directory() -> PeopleDirectory:
+    # Loud, not an empty directory: with no people known, a pseudonym would not be matched.
+    if _directory is None:
+        raise ImproperlyConfigured(
+            "No people directory for transcript speaker labels: the stories app registers it "
+            "in StoriesConfig.ready (is 'stories' in INSTALLED_APPS?)."
+        )
+    return _directory
+
+
 class _People:
     """Every person's names as folded keys: {key: [(full name, pseudonym, display)]} for
     full names and for pseudonyms, and the surnames (last name word) of the people not
@@ -225,20 +269,17 @@ class _People:
     and index batch, and its time grows with the number of people (measured on a busy
     two-core machine: 3-7 ms for 1,000 people, 50-70 ms for 10,000)."""
 
-    def __init__(self):
-        from stories.models import Person
-        from stories.models.choices import NameDisplay
-
+    def __init__(self, directory: PeopleDirectory):
+        self.directory = directory
         self.by_full_name: dict[str, list[tuple]] = {}
         self.by_pseudonym: dict[str, list[tuple]] = {}
         self.hidden_surnames: set[str] = set()
-        rows = Person.objects.order_by("pk").values_list("full_name", "pseudonym", "name_display")
-        for row in rows:
-            full_name, pseudonym, display = row
+        for row in directory.rows():
+            full_name, pseudonym = row[0], row[1]
             full_key = name_key(full_name or "")
             if full_key:
                 self.by_full_name.setdefault(full_key, []).append(row)
-                if display != NameDisplay.FULL:
+                if not directory.shown_by_full_name(row):
                     words = [word for word in full_key.split() if word not in NAME_PARTICLES]
                     if len(words) >= 2:
                         self.hidden_surnames.add(words[-1])
@@ -247,15 +288,11 @@ class _People:
                 if pseudonym_key:
                     self.by_pseudonym.setdefault(pseudonym_key, []).append(row)
 
-
-def _public_of(matches: list[tuple]) -> str:
-    """Of several people a key matches, the public name of one not shown by full name
-    (their name must not show through a namesake); else the first one's full name."""
-    from stories.models import Person
-    from stories.models.choices import NameDisplay
-
-    hidden = [row for row in matches if row[2] != NameDisplay.FULL]
-    return Person.name_for_public(*(hidden or matches)[0])
+    def public_of(self, matches: list[tuple]) -> str:
+        """Of several people a key matches, the public name of one not shown by full name
+        (their name must not show through a namesake); else the first one's full name."""
+        hidden = [row for row in matches if not self.directory.shown_by_full_name(row)]
+        return self.directory.public_name((hidden or matches)[0])
 
 
 def speaker_names(labels) -> SpeakerNames:
@@ -265,23 +302,22 @@ def speaker_names(labels) -> SpeakerNames:
     A label that is only the surname of someone not shown by full name is withheld
     (it may be them or a relative: the curator decides), even when it is also someone
     else's name or pseudonym."""
-    from stories.models.choices import NameDisplay
-
     labels = {label for label in labels if label}
     if not labels:
         return SpeakerNames()
-    people = _People()
+    people = _People(_people_directory())
+    shown_by_full_name = people.directory.shown_by_full_name
     names, withheld = {}, set()
     for label in labels:
         key = name_key(label)
         full = people.by_full_name.get(key, [])
-        if any(row[2] != NameDisplay.FULL for row in full):
-            names[label] = _public_of(full)
+        if not all(shown_by_full_name(row) for row in full):
+            names[label] = people.public_of(full)
         elif key in people.hidden_surnames:
             names[label] = withheld_label()
             withheld.add(label)
         elif full or key in people.by_pseudonym:
-            names[label] = _public_of(full or people.by_pseudonym[key])
+            names[label] = people.public_of(full or people.by_pseudonym[key])
         elif looks_like_a_name(label):
             names[label] = withheld_label()
             withheld.add(label)

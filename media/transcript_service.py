@@ -12,9 +12,7 @@ from django.db import transaction
 
 from media.models import OralHistoryMedia, Segment, Transcript
 from media.speakers import speaker_names
-from media.transcripts import Segment as ParsedSegment
-from media.transcripts import Transcript as ParsedTranscript
-from media.transcripts import TranscriptError, load_transcript, to_webvtt
+from media.transcripts import Cue, ParsedTranscript, TranscriptError, load_transcript, to_webvtt
 
 BULK_BATCH = 1000
 MAX_TRANSCRIPT_BYTES = 20 * 1024 * 1024  # a ten-hour interview is ~2 MB of WebVTT
@@ -43,12 +41,12 @@ def _rows(transcript: Transcript, parsed: ParsedTranscript) -> list[tuple]:
     return [
         (
             transcript.pk,
-            round(segment.start * 1000),
-            round(segment.end * 1000),
-            " ".join(segment.speaker.split())[:200],
-            segment.text.strip(),
+            round(cue.start * 1000),
+            round(cue.end * 1000),
+            " ".join(cue.speaker.split())[:200],
+            cue.text.strip(),
         )
-        for segment in parsed.segments
+        for cue in parsed.cues
     ]
 
 
@@ -119,7 +117,7 @@ def export_webvtt(transcript: Transcript) -> str:
     rows = list(transcript.segments.order_by("start_ms", "pk").values_list("start_ms", "end_ms", "speaker", "text"))
     names = speaker_names({row[2] for row in rows})
     parsed = ParsedTranscript(
-        [ParsedSegment(start / 1000, end / 1000, text, names.shown(speaker)) for start, end, speaker, text in rows],
+        [Cue(start / 1000, end / 1000, text, names.shown(speaker)) for start, end, speaker, text in rows],
         transcript.language,
     )
     return to_webvtt(parsed)

@@ -11,10 +11,18 @@ class StoriesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from depot.linked_pages import register_communities_of_collection
+        from media.speakers import register_people
         from stories.people_history import install
+        from stories.services.links import communities_linked_to_collection
+        from stories.services.speaker_people import PersonDirectory
 
         post_migrate.connect(_ensure_roles)
         install()  # the admin's history of people: only the people the reader may see
+        # The depot's pages show which communities link to them; depot cannot import stories.
+        register_communities_of_collection(communities_linked_to_collection)
+        # Transcript speaker labels are shown by people's public names; media cannot import stories.
+        register_people(PersonDirectory())
 
 
 def _ensure_roles(sender, using="default", **kwargs):

@@ -6,6 +6,7 @@ BASE_URL, EMAIL_URL, DEFAULT_FROM_EMAIL.
 """
 
 import ipaddress
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from environs import Env
+
+from core import sendfile
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -34,7 +37,7 @@ INSTALLED_APPS = [
     "search",
     "editorial",
     "contributions",
-    "core",
+    "core",  # the bottom layer; an app so that its template tags (core/templatetags) load
     "wagtailmedia",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -193,11 +196,15 @@ FILE_UPLOAD_HANDLERS = [
 ]
 # Consent evidence (signed forms, recorded verbal consent): never under UPLOADS_URL.
 PRIVATE_UPLOADS_DIR = env.path("PRIVATE_UPLOADS_DIR", VAR_DIR / "private")
-# Uploads are served through an access check (media/serving.py). In production let the
-# web server send the bytes: "x-accel-redirect" (nginx, internal location at
-# UPLOADS_ACCEL_PREFIX aliasing UPLOADS_DIR) or "x-sendfile"; "django" streams them itself.
-UPLOADS_SERVE_MODE = env.str("UPLOADS_SERVE_MODE", "django")
-UPLOADS_ACCEL_PREFIX = env.str("UPLOADS_ACCEL_PREFIX", "/_protected_uploads/")
+# Files behind an access check (uploads: media/serving.py; inbox files:
+# contributions/admin_views.py) all leave the same way (core/sendfile.py), FILE_SERVING:
+# "django" streams them itself (with Range); in production let the web server send the
+# bytes: "x-accel-redirect" (nginx: an internal location per storage root, aliasing it,
+# FILE_SERVING_UPLOADS_PREFIX for UPLOADS_DIR, FILE_SERVING_CONTRIBUTIONS_PREFIX for
+# CONTRIBUTIONS_UPLOADS_DIR; an empty prefix leaves that root to Django) or "x-sendfile"
+# (Apache mod_xsendfile, lighttpd: the absolute path). The old UPLOADS_SERVE_MODE,
+# UPLOADS_ACCEL_PREFIX, CONTRIBUTIONS_SENDFILE_HEADER/PREFIX are read for one more release.
+FILE_SERVING, FILE_SERVING_PREFIXES = sendfile.from_environment(os.environ)
 # Publicly readable files may be cached this long (seconds): short, so withdrawn consent bites soon.
 UPLOADS_PUBLIC_MAX_AGE = env.int("UPLOADS_PUBLIC_MAX_AGE", 300)
 
@@ -305,10 +312,6 @@ for _proxy in TRUSTED_PROXIES:
 CONTRIBUTION_KEEP_UPLOADS_SECONDS = env.int("CONTRIBUTION_KEEP_UPLOADS_SECONDS", 24 * 3600)
 # How often sending the form queues the removal of unclaimed files (contributions.tasks).
 CONTRIBUTION_CLEANUP_INTERVAL_SECONDS = env.int("CONTRIBUTION_CLEANUP_INTERVAL_SECONDS", 6 * 3600)
-# Production: let the web server send inbox files ("X-Accel-Redirect" for nginx with
-# CONTRIBUTIONS_SENDFILE_PREFIX as the internal location, or "X-Sendfile").
-CONTRIBUTIONS_SENDFILE_HEADER = env.str("CONTRIBUTIONS_SENDFILE_HEADER", "")
-CONTRIBUTIONS_SENDFILE_PREFIX = env.str("CONTRIBUTIONS_SENDFILE_PREFIX", "/internal/contributions/")
 
 LOGGING = {
     "version": 1,

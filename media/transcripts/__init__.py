@@ -15,13 +15,13 @@ from __future__ import annotations
 import re
 
 from .encoding import decode_bytes
-from .model import (
+from .parsed import (
     ERROR,
     WARNING,
+    Cue,
+    ParsedTranscript,
     ParseResult,
     Problem,
-    Segment,
-    Transcript,
     to_webvtt,
     validate,
 )
@@ -31,10 +31,10 @@ from .webvtt import parse_webvtt
 __all__ = [
     "ERROR",
     "WARNING",
+    "Cue",
     "ParseResult",
+    "ParsedTranscript",
     "Problem",
-    "Segment",
-    "Transcript",
     "TranscriptError",
     "load_transcript",
     "parse_srt",
@@ -76,7 +76,7 @@ def _detect(text: str, filename: str) -> str:
 
 
 def _settings(settings: dict) -> dict | None:
-    """Cue settings for a segment: regions are presentation that is not exported."""
+    """Cue settings as kept on a ``Cue``: regions are presentation that is not exported."""
     if not settings:
         return None
     if "region" in settings:
@@ -105,8 +105,8 @@ def parse_transcript(data: bytes | str, filename: str = "") -> ParseResult:
         parsed = parse_webvtt(text)
         problems = list(parsed.problems)
         cues = _empty_cues_left_out(parsed.cues, problems)
-        segments = [
-            Segment(
+        read = [
+            Cue(
                 cue.start,
                 cue.end,
                 cue.text,
@@ -120,15 +120,15 @@ def parse_transcript(data: bytes | str, filename: str = "") -> ParseResult:
         ]
         return ParseResult(
             "vtt",
-            Transcript(segments, parsed.language),
+            ParsedTranscript(read, parsed.language),
             problems,
             parsed.valid,
             encoding,
         )
     if kind == "srt":
         parsed = parse_srt(text)
-        segments = [
-            Segment(
+        read = [
+            Cue(
                 start=cue.start,
                 end=cue.end,
                 text=cue.text,
@@ -138,18 +138,18 @@ def parse_transcript(data: bytes | str, filename: str = "") -> ParseResult:
             )
             for cue in parsed.cues
         ]
-        return ParseResult("srt", Transcript(segments), parsed.problems, True, encoding)
+        return ParseResult("srt", ParsedTranscript(read), parsed.problems, True, encoding)
     problem = Problem(1, "not a transcript: neither WebVTT (WEBVTT on the first line) nor SRT")
-    return ParseResult("", Transcript([]), [problem], False, encoding)
+    return ParseResult("", ParsedTranscript([]), [problem], False, encoding)
 
 
-def load_transcript(data: bytes | str, filename: str = "") -> Transcript:
+def load_transcript(data: bytes | str, filename: str = "") -> ParsedTranscript:
     """``parse_transcript`` + ``validate``; raises ``TranscriptError`` if refused."""
     result = parse_transcript(data, filename)
     if not result.valid:
         raise TranscriptError(result.errors or result.problems)
     problems = result.errors + validate(result.transcript)
-    if not problems and not result.transcript.segments:
+    if not problems and not result.transcript.cues:
         problems = [Problem(0, "the file holds no cues")]
     if problems:
         raise TranscriptError(sorted(problems, key=lambda problem: problem.line))

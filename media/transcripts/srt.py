@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from .encoding import decode_bytes
-from .model import ERROR, WARNING, Problem
+from .parsed import ERROR, WARNING, Problem
 
 _TIME = r"(?:([0-9]+):)?([0-9]+):([0-9]+)(?:[,.]([0-9]+))?"
 _TIMING = re.compile(rf"[ \t]*{_TIME}[ \t]*-->[ \t]*{_TIME}(?:[ \t]+(.*?))?[ \t]*")

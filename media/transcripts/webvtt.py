@@ -19,7 +19,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from .model import ERROR, WARNING, Problem
+from .parsed import ERROR, WARNING, Problem
 
 ASCII_WHITESPACE = "\t\n\x0c\r "
 _SPLIT_WHITESPACE = re.compile(r"[\t\n\x0c\r ]+")

@@ -34,3 +34,17 @@ def links_to_depot_item(item, user) -> dict:
         "linked_objects": objects,
         "linked_communities": communities_of(stories + objects),
     }
+
+
+def communities_linked_to_collection(collection, user) -> list:
+    """Communities whose readable stories or objects link to items of this depot collection.
+
+    The depot's collection page shows them; the depot cannot import stories, so
+    ``StoriesConfig.ready`` registers this read in ``depot.linked_pages``."""
+    from stories.models import HeritageObjectPage, StoryPage
+
+    can_read = readable_filter(reader_for(user))
+    stories = StoryPage.objects.filter(can_read, depot_links__depot_item__collection=collection)
+    objects = HeritageObjectPage.objects.filter(can_read, depot_links__depot_item__collection=collection)
+    pages = list(stories.only("path").distinct()) + list(objects.only("path").distinct())
+    return communities_of(pages)

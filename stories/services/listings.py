@@ -9,6 +9,9 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, Q, QuerySet
 
 from core.access import readable_filter, readable_page_filter, reader_for, subtree
+from depot.models import DepotCollection
+from search.links import community_depot_collections
+from search.service import related
 
 RELATED_LIMIT = 6
 
@@ -57,8 +60,6 @@ def community_listing(community, user) -> CommunityListing:
         .order_by("-first_published_at", "-pk")
     )
     objects = HeritageObjectPage.objects.filter(can_read).child_of(community).order_by("title")
-    from search.links import community_depot_collections
-
     return CommunityListing(
         stories=story_cards(stories),
         objects=object_cards(objects)[:12],
@@ -72,7 +73,6 @@ def depot_collections_linked_from(stories: QuerySet, objects: QuerySet) -> list:
     Grouped on the link tables (two small queries) rather than joined from the
     collections, which made one slow query on large communities.
     """
-    from depot.models import DepotCollection
     from stories.models import ObjectDepotLink, StoryDepotLink
 
     items_by_collection: dict[int, set[int]] = {}
@@ -189,6 +189,4 @@ def object_context(object_page, user) -> dict:
 
 def _related(page, user):
     """More-like-this from the search service (shared tags when there is no engine)."""
-    from search.service import related
-
     return related(page, user)

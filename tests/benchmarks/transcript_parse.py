@@ -101,8 +101,8 @@ def main() -> None:
     # The data is real: every cue comes back, the last one at the right time.
     for name, data in (("vtt", vtt), ("srt", srt)):
         transcript = load_transcript(data, f"interview.{name}")
-        assert len(transcript.segments) == args.cues, name
-        assert transcript.segments[-1].start == cues[-1][0] / 1000, name
+        assert len(transcript.cues) == args.cues, name
+        assert transcript.cues[-1].start == cues[-1][0] / 1000, name
     transcript = load_transcript(vtt, "interview.vtt")
 
     print(  # noqa: T201

@@ -137,8 +137,8 @@ def test_inbox_recordings_can_be_scrubbed_with_range_requests(client, curator_a,
     assert client.get(url, HTTP_RANGE="bytes=0-10").status_code == 404
 
 
-def test_sendfile_header_for_production(client, curator_a, in_a, settings):
-    settings.CONTRIBUTIONS_SENDFILE_HEADER = "X-Accel-Redirect"
+def test_inbox_files_through_nginx_in_production(client, curator_a, in_a, settings):
+    settings.FILE_SERVING = "x-accel-redirect"
     client.force_login(curator_a)
     audio = in_a.files.first()
     response = client.get(reverse("contributions_admin:file", args=[in_a.pk, audio.pk]))

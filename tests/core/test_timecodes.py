@@ -164,7 +164,7 @@ def test_search_reads_clips_like_the_block():
 
 
 def test_media_fragment_reads_like_the_block():
-    from stories.templatetags.site_tags import media_fragment
+    from core.templatetags.site_tags import media_fragment
 
     assert media_fragment("0:75", "2:00") == "#t=75,120"
     assert media_fragment("754s", "") == ""

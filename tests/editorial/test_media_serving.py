@@ -222,14 +222,22 @@ def test_unused_image_is_only_for_the_admin(client, staff_user):
 
 
 def test_offloading_to_nginx_and_sendfile(client, settings, public_recording, community_recording):
-    settings.UPLOADS_SERVE_MODE = "x-accel-redirect"
+    settings.FILE_SERVING = "x-accel-redirect"
     response = client.get(public_recording.url)
     assert response.status_code == 200 and response.content == b""
     assert response["X-Accel-Redirect"] == "/_protected_uploads/" + public_recording.file.name
     assert client.get(community_recording.url).status_code == 404  # the check still comes first
-    settings.UPLOADS_SERVE_MODE = "x-sendfile"
+    settings.FILE_SERVING = "x-sendfile"
     response = client.get(public_recording.url)
     assert response["X-Sendfile"] == public_recording.file.path
+
+
+def test_a_root_without_an_internal_location_is_streamed_by_django(client, settings, public_recording):
+    settings.FILE_SERVING = "x-accel-redirect"
+    settings.FILE_SERVING_PREFIXES = {**settings.FILE_SERVING_PREFIXES, "uploads": ""}
+    response = client.get(public_recording.url)
+    assert response.status_code == 200 and "X-Accel-Redirect" not in response
+    assert b"".join(response.streaming_content)
 
 
 def test_head_requests_and_no_writes(client, public_recording):

@@ -190,7 +190,7 @@ def test_srt_is_picked_by_content_whatever_the_file_name(shared_data):
     data = (shared_data / "srt/go-astisub/missing-sequence-in.srt").read_bytes()
     result = parse_transcript(data, "upload.txt")
     assert result.format == "srt"
-    assert [segment.start for segment in result.transcript.segments][:2] == [
+    assert [segment.start for segment in result.transcript.cues][:2] == [
         99.0,
         124.08,
     ]

@@ -1,12 +1,12 @@
-"""Transcript model: validation, WebVTT export and the import entry points."""
+"""Parsed transcripts (media.transcripts.parsed): validation, WebVTT export and the import entry points."""
 
 import pytest
 
 from core.timecodes import format_timestamp
 from media.transcripts import (
+    Cue,
+    ParsedTranscript,
     Problem,
-    Segment,
-    Transcript,
     TranscriptError,
     load_transcript,
     parse_transcript,
@@ -22,18 +22,18 @@ def _vtt(*blocks: str) -> bytes:
 
 # --- round trip -----------------------------------------------------------------------
 def test_to_webvtt_round_trips_through_the_parser():
-    original = Transcript(
+    original = ParsedTranscript(
         [
-            Segment(0.0, 2.5, "Ik kwam in 1962 naar Rotterdam.", speaker="Maria Lopes"),
-            Segment(
+            Cue(0.0, 2.5, "Ik kwam in 1962 naar Rotterdam.", speaker="Maria Lopes"),
+            Cue(
                 2.5,
                 7.04,
                 "Op de boot, <met> mijn moeder\n& twee broers -->",
                 speaker="Maria Lopes",
             ),
-            Segment(7.04, 9.0, "Waar woonde u?", speaker="Interviewer <1>", identifier="q-2"),
-            Segment(9.5, 12.0, "   ingesprongen\nNOTE geen commentaar"),
-            Segment(
+            Cue(7.04, 9.0, "Waar woonde u?", speaker="Interviewer <1>", identifier="q-2"),
+            Cue(9.5, 12.0, "   ingesprongen\nNOTE geen commentaar"),
+            Cue(
                 12.0,
                 3 * 3600 + 0.001,
                 "Op Katendrecht.",
@@ -61,15 +61,15 @@ def test_to_webvtt_round_trips_through_the_parser():
     result = parse_transcript(text.encode(), "roundtrip.vtt")
     assert result.problems == []
     assert result.transcript.language == "nl"
-    assert result.transcript.segments == original.segments
-    assert load_transcript(text.encode()).segments == original.segments
+    assert result.transcript.cues == original.cues
+    assert load_transcript(text.encode()).cues == original.cues
 
 
 def test_srt_sample_round_trips_through_webvtt(shared_data):
     data = (shared_data / "srt/go-astisub/example-in-styled.srt").read_bytes()
     transcript = load_transcript(data, "example-in-styled.srt")
     again = load_transcript(to_webvtt(transcript).encode(), "again.vtt")
-    assert again.segments == transcript.segments
+    assert again.cues == transcript.cues
 
 
 # --- refused files --------------------------------------------------------------------
@@ -98,11 +98,11 @@ def test_overlapping_cues_are_refused_with_the_line():
 
 
 def test_overlap_with_an_earlier_long_cue_names_its_line():
-    transcript = Transcript(
+    transcript = ParsedTranscript(
         [
-            Segment(0, 10, "lang", line=3),
-            Segment(2, 3, "kort", line=6),
-            Segment(4, 5, "nog", line=9),
+            Cue(0, 10, "lang", line=3),
+            Cue(2, 3, "kort", line=6),
+            Cue(4, 5, "nog", line=9),
         ]
     )
     assert [str(problem) for problem in validate(transcript)] == [
@@ -182,7 +182,7 @@ def test_a_messy_real_world_webvtt_file_loads():
     assert result.problems == []
     transcript = load_transcript(text.encode("utf-8"))
     assert transcript.language == "nl"
-    first, second = transcript.segments
+    first, second = transcript.cues
     assert (first.identifier, first.speaker, first.text) == (
         "intro",
         "Interviewer",
@@ -224,12 +224,12 @@ def _long_webvtt(cues: int = 4000, hours: float = 3.0) -> tuple[bytes, list[tupl
 def test_a_three_hour_transcript_with_4000_cues():
     data, times = _long_webvtt()
     transcript = load_transcript(data, "long.vtt")
-    segments = transcript.segments
-    assert len(segments) == 4000
-    last = segments[3999]
+    cues = transcript.cues
+    assert len(cues) == 4000
+    last = cues[3999]
     assert (last.start, last.end) == (times[3999][0] / 1000, times[3999][1] / 1000)
     assert last.start == 10797.3  # 3999 cues of 2.7 s
     assert last.end > 3 * 3600 - 1
     assert last.identifier == "4000" and last.speaker == "Maria Lopes"
     assert last.text == "Zin nummer 4000 van het gesprek,\nover de haven en de buurt."
-    assert segments[0].speaker == "Interviewer"
+    assert cues[0].speaker == "Interviewer"

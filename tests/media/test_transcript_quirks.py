@@ -11,7 +11,7 @@ SRT_CUES = "1\n00:00:01,000 --> 00:00:02,000\nEen\n\n2\n00:00:03,000 --> 00:00:0
 
 
 def texts(data, name):
-    return [(s.start, s.end, s.text) for s in load_transcript(data, name).segments]
+    return [(s.start, s.end, s.text) for s in load_transcript(data, name).cues]
 
 
 EXPECTED = [(1.0, 2.0, "Een"), (3.0, 4.0, "Twee")]
@@ -54,10 +54,10 @@ def test_srt_quirks_are_read(quirk, data):
 
 def test_multi_line_cues_keep_their_lines():
     data = b"WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ana>Regel een\nregel twee\n"
-    segment = load_transcript(data, "x.vtt").segments[0]
+    segment = load_transcript(data, "x.vtt").cues[0]
     assert (segment.speaker, segment.text) == ("Ana", "Regel een\nregel twee")
     srt = b"1\r\n00:00:01,000 --> 00:00:02,000\r\nRegel een\r\nregel twee\r\n"
-    assert load_transcript(srt, "x.srt").segments[0].text == "Regel een\nregel twee"
+    assert load_transcript(srt, "x.srt").cues[0].text == "Regel een\nregel twee"
 
 
 @pytest.mark.parametrize(

@@ -99,7 +99,7 @@ def test_export_round_trips(recording):
     exported = export_webvtt(transcript)
     assert exported.startswith("WEBVTT\nLanguage: nl\n")
     again = load_transcript(exported, "x.vtt")
-    assert [(s.start, s.end, s.speaker, s.text) for s in again.segments] == [
+    assert [(s.start, s.end, s.speaker, s.text) for s in again.cues] == [
         (1.0, 4.0, "Interviewer", "Vertel eens,\nhoe was het?"),
         (4.5, 9.0, "Maria Lopes", "Druk, & warm."),
     ]

@@ -122,7 +122,7 @@ def test_wpt_file_through_the_import_entry_point(shared_data, name):
     if expected["valid"]:
         assert result.format == "vtt"
         with_text = [cue for cue in expected["cues"] if cue["text"].strip()]
-        assert len(result.transcript.segments) == len(with_text)
+        assert len(result.transcript.cues) == len(with_text)
 
 
 def test_every_expected_entry_has_its_file(shared_data):

@@ -169,10 +169,10 @@ def test_the_stored_names_and_titles_are_not_the_senders(story):
 def test_the_uploads_folder_is_no_way_around_the_document_check(client, story, settings):
     page, document, _image = story
     assert _status(client, settings.MEDIA_URL + document.file.name) == 404
-    settings.UPLOADS_SERVE_MODE = "x-accel-redirect"
+    settings.FILE_SERVING = "x-accel-redirect"
     assert _status(client, document.url) == 404  # the check comes before the offload
     _publish(page)
-    settings.UPLOADS_SERVE_MODE = "django"
+    settings.FILE_SERVING = "django"
     assert _status(client, document.url) == 200
     # Documents only at /documents/, where Wagtail's collection view restrictions apply too.
     assert _status(client, settings.MEDIA_URL + document.file.name) == 404
@@ -181,7 +181,7 @@ def test_the_uploads_folder_is_no_way_around_the_document_check(client, story, s
 def test_a_published_document_is_offloaded_to_the_web_server(client, story, settings):
     page, document, _image = story
     _publish(page)
-    settings.UPLOADS_SERVE_MODE = "x-accel-redirect"
+    settings.FILE_SERVING = "x-accel-redirect"
     response = client.get(document.url)
     assert response.status_code == 200 and response.content == b""
     assert response["X-Accel-Redirect"] == "/_protected_uploads/" + document.file.name
@@ -363,7 +363,7 @@ def test_inbox_files_are_downloads_through_the_web_server_too(client, curator_a,
     contribution, (pdf, _wav) = inbox_pdf
     client.force_login(curator_a)
     for header in ("X-Accel-Redirect", "X-Sendfile"):
-        settings.CONTRIBUTIONS_SENDFILE_HEADER = header
+        settings.FILE_SERVING = header.lower()
         response = client.get(_file_url(contribution, pdf))
         assert response.status_code == 200 and header in response
         _assert_attachment(response, pdf)

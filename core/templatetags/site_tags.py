@@ -1,6 +1,8 @@
-"""Small helpers for the public templates: language links, navigation state, depot URLs, media times.
+"""The tags every public template may use: language links, navigation state, query strings, media times.
 
-None of these query the database per call: the depot index page is looked up once per request.
+They know nothing of any app's pages or models, so they live in core and every app's
+templates load them (``{% load site_tags %}``). Tags about one app's things live with
+that app: depot URLs in ``depot_tags``, story page helpers in ``story_tags``.
 """
 
 from django import template
@@ -104,74 +106,3 @@ def media_fragment(start, end=""):
     if end_s:
         fragment += f",{end_s}"
     return fragment
-
-
-@register.filter
-def page_kind(page):
-    """'story' or 'object' for a StoryPage or HeritageObjectPage (for mixed search results)."""
-    name = getattr(getattr(page, "_meta", None), "model_name", "")
-    return {"storypage": "story", "heritageobjectpage": "object"}.get(name, name)
-
-
-_NO_INDEX = object()
-
-
-def _depot_index(context):
-    """The live DepotIndexPage and its URL, looked up once per request."""
-    request = context.get("request")
-    cached = getattr(request, "_brengkunst_depot_index", None) if request is not None else None
-    if cached is None:
-        from depot.models import DepotIndexPage
-
-        index_page = DepotIndexPage.objects.live().first()
-        url = index_page.get_url(request) if index_page is not None else None
-        cached = (index_page, url) if index_page is not None else (_NO_INDEX, None)
-        if request is not None:
-            request._brengkunst_depot_index = cached
-    index_page, url = cached
-    if index_page is _NO_INDEX or not url:
-        return None, None
-    return index_page, url
-
-
-@register.simple_tag(takes_context=True)
-def depot_item_url(context, item):
-    """The public URL of a depot item (None when there is no depot page or the item is withdrawn)."""
-    if item is None or getattr(item, "withdrawn", False):
-        return None
-    index_page, url = _depot_index(context)
-    if index_page is None:
-        return None
-    return url + index_page.reverse_subpage("item", kwargs={"inventory_number": item.url_key})
-
-
-@register.simple_tag(takes_context=True)
-def depot_collection_url(context, collection):
-    if collection is None:
-        return None
-    index_page, url = _depot_index(context)
-    if index_page is None:
-        return None
-    return url + index_page.reverse_subpage("collection", kwargs={"slug": collection.slug})
-
-
-@register.simple_tag(takes_context=True)
-def readable(context, page):
-    """True when the visitor may read this story or object page (for pages chosen in a story body)."""
-    if page is None:
-        return False
-    from core.access import can_read, reader_for
-
-    request = context.get("request")
-    reader = getattr(request, "_brengkunst_reader", None)
-    if reader is None:
-        reader = reader_for(getattr(request, "user", None))
-        if request is not None:
-            request._brengkunst_reader = reader
-    return can_read(reader, page)
-
-
-@register.simple_tag(takes_context=True)
-def depot_index_url(context):
-    """The URL of the public depot page, or None."""
-    return _depot_index(context)[1]

@@ -1,7 +1,10 @@
-"""Transcripts as plain data: segments, problems, validation and WebVTT export.
+"""A transcript file as read: its cues, the problems found, validation and WebVTT export.
 
 No Django here: the parsers (``webvtt``, ``srt``) and the import entry points in
-``media.transcripts`` build these dataclasses, the CMS stores them however it likes.
+``media.transcripts`` build these dataclasses. They are what a file said, before it is
+stored; the stored transcript is ``media.models.Transcript`` with its ``Segment`` rows
+(``media.transcript_service`` turns one into the other). Hence the names: a
+``ParsedTranscript`` of ``Cue`` objects, not a second Transcript/Segment pair.
 
 Times are seconds (float). They are compared and written in whole milliseconds, the
 resolution of both WebVTT and SRT, so float noise never makes two equal times differ.
@@ -36,13 +39,13 @@ class Problem:
 
 
 @dataclass
-class Segment:
-    """One timed piece of a transcript.
+class Cue:
+    """One timed piece of a transcript file, whatever its format (WebVTT or SRT).
 
     ``text`` is plain text (markup removed, character references decoded); ``raw_text``
     is the cue text as it was in the file. ``line`` is the line of the cue's timing
     line in the file it came from, for messages. Neither takes part in ``==``: two
-    segments are the same when they say the same thing at the same time.
+    cues are the same when they say the same thing at the same time.
     """
 
     start: float
@@ -56,8 +59,8 @@ class Segment:
 
 
 @dataclass
-class Transcript:
-    segments: list[Segment]
+class ParsedTranscript:
+    cues: list[Cue]
     language: str = ""
 
 
@@ -70,7 +73,7 @@ class ParseResult:
     """
 
     format: str
-    transcript: Transcript
+    transcript: ParsedTranscript
     problems: list[Problem] = field(default_factory=list)
     valid: bool = True
     encoding: str = ""
@@ -85,31 +88,30 @@ class ParseResult:
 
 
 # --- validation -----------------------------------------------------------------------
-def validate(transcript: Transcript) -> list[Problem]:
+def validate(transcript: ParsedTranscript) -> list[Problem]:
     """Refuse what a player or an editor would get wrong: cues out of order, cues that
     overlap, cues that end before they start or last no time at all."""
     problems: list[Problem] = []
-    previous: Segment | None = None
-    latest: Segment | None = None  # the cue that ends last so far
+    previous: Cue | None = None
+    latest: Cue | None = None  # the cue that ends last so far
     previous_start = latest_end = 0
-    for segment in transcript.segments:
-        start, end = round(segment.start * 1000), round(segment.end * 1000)
+    for cue in transcript.cues:
+        start, end = round(cue.start * 1000), round(cue.end * 1000)
         if end <= start:
             if end < start:
                 message = (
-                    f"the cue ends at {format_timestamp(segment.end)}, "
-                    f"before it starts ({format_timestamp(segment.start)})"
+                    f"the cue ends at {format_timestamp(cue.end)}, before it starts ({format_timestamp(cue.start)})"
                 )
             else:
-                message = f"the cue lasts no time: it starts and ends at {format_timestamp(segment.start)}"
-            problems.append(Problem(segment.line, message))
+                message = f"the cue lasts no time: it starts and ends at {format_timestamp(cue.start)}"
+            problems.append(Problem(cue.line, message))
         if previous is not None:
             if start < previous_start:
                 problems.append(
                     Problem(
-                        segment.line,
-                        f"the cue starts at {format_timestamp(segment.start)}, before "
-                        f"{_which(previous, segment)} starts "
+                        cue.line,
+                        f"the cue starts at {format_timestamp(cue.start)}, before "
+                        f"{_which(previous, cue)} starts "
                         f"({format_timestamp(previous.start)}): "
                         "cues must be in time order",
                     )
@@ -117,19 +119,19 @@ def validate(transcript: Transcript) -> list[Problem]:
             elif start < latest_end:
                 problems.append(
                     Problem(
-                        segment.line,
-                        f"the cue starts at {format_timestamp(segment.start)}, before "
-                        f"{_which(latest, segment, previous)} ends "
+                        cue.line,
+                        f"the cue starts at {format_timestamp(cue.start)}, before "
+                        f"{_which(latest, cue, previous)} ends "
                         f"({format_timestamp(latest.end)})",
                     )
                 )
-        previous, previous_start = segment, start
+        previous, previous_start = cue, start
         if latest is None or end > latest_end:
-            latest, latest_end = segment, end
+            latest, latest_end = cue, end
     return problems
 
 
-def _which(other: Segment, segment: Segment, previous: Segment | None = None) -> str:
+def _which(other: Cue, cue: Cue, previous: Cue | None = None) -> str:
     if previous is None or other is previous:
         return "the previous cue"
     return f"the cue at line {other.line}" if other.line else "an earlier cue"
@@ -177,11 +179,11 @@ def format_settings(settings: dict | None) -> str:
     return " ".join(parts)
 
 
-def to_webvtt(transcript: Transcript) -> str:
+def to_webvtt(transcript: ParsedTranscript) -> str:
     """A valid WebVTT file: ``<v Speaker>`` where a speaker is set, ``& < >`` escaped.
 
     Written from the plain ``text`` (styling from the source file is not kept). Cue
-    text cannot hold an empty line in WebVTT, so empty lines inside a segment's text are
+    text cannot hold an empty line in WebVTT, so empty lines inside a cue's text are
     left out; every word is kept. Identifiers that WebVTT cannot hold (with ``-->`` or
     a line break) are written without the offending characters.
     """
@@ -189,17 +191,17 @@ def to_webvtt(transcript: Transcript) -> str:
     if transcript.language:
         out.append(f"Language: {' '.join(transcript.language.split())}")
     out.append("")
-    for segment in transcript.segments:
-        identifier = " ".join(segment.identifier.replace("\x00", "\ufffd").splitlines())
+    for cue in transcript.cues:
+        identifier = " ".join(cue.identifier.replace("\x00", "\ufffd").splitlines())
         identifier = identifier.replace("-->", "- ->")
         if identifier.strip():
             out.append(identifier)
-        timing = f"{format_timestamp(segment.start)} --> {format_timestamp(segment.end)}"
-        settings = format_settings(segment.settings)
+        timing = f"{format_timestamp(cue.start)} --> {format_timestamp(cue.end)}"
+        settings = format_settings(cue.settings)
         out.append(f"{timing} {settings}" if settings else timing)
-        text = segment.text.replace("\x00", "\ufffd").replace("\r\n", "\n").replace("\r", "\n")
+        text = cue.text.replace("\x00", "\ufffd").replace("\r\n", "\n").replace("\r", "\n")
         lines = [_escape(line) for line in text.split("\n") if line.strip()]
-        speaker = " ".join(segment.speaker.split())
+        speaker = " ".join(cue.speaker.split())
         if speaker:
             voice = f"<v {_escape(speaker)}>"
             lines = [voice + lines[0], *lines[1:]] if lines else [voice]
