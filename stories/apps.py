@@ -11,9 +11,11 @@ class StoriesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from stories import search_documents
         from stories.people_history import install
 
         post_migrate.connect(_ensure_roles)
+        search_documents.register()  # the index's stories, objects and communities, and their receivers
         install()  # the admin's history of people: only the people the reader may see
 
 
