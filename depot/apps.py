@@ -8,3 +8,8 @@ class DepotConfig(AppConfig):
     name = "depot"
     verbose_name = _("Depot catalogue")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from depot import search_documents
+
+        search_documents.register()  # the index's depot items, and their receivers

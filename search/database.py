@@ -388,7 +388,7 @@ def _hits(rows, words, paths) -> list[Hit]:
 
 
 def _page_url_maker():
-    """Dutch page URLs from url_path, as the index stores them (single site, like search.sources)."""
+    """Dutch page URLs from url_path, as the index stores them (single site, like stories.search_documents)."""
     from wagtail.models import Site
 
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()

@@ -81,7 +81,7 @@ class TranscriptSegment(InnerDoc):
 
 # A three-hour interview has about 4,000 segments; the engine refuses a document with more
 # nested objects than index.mapping.nested_objects.limit (10,000 by default), so the
-# limit is raised and sources caps a story's segments below it.
+# limit is raised and the stories documents cap a story's segments below it.
 MAX_TRANSCRIPT_SEGMENTS = 40_000
 
 
@@ -92,7 +92,7 @@ class PublicDocument(Document):
     title = _suggestable()
     summary = _prose()
     # Long text is analysed once, in its own language: Dutch text in ``body``, English
-    # text in ``body_en`` (see sources.body_fields). Running both analyzers over every
+    # text in ``body_en`` (see search.documents.body_fields). Running both analyzers over every
     # body doubled the engine's indexing work and gave English stems of Dutch words.
     body = Text(analyzer=dutch_text)
     body_en = Text(analyzer=english_text)

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from search import sources
+from search import registry
 from search.documents import index_body
 from search.engine import EngineUnavailable, get_engine
 from search.models import IndexBuild, PendingIndexUpdate
@@ -161,7 +161,7 @@ def process_pending(limit: int | None = None) -> int:
             rows = list(PendingIndexUpdate.objects.order_by("updated_at", "pk")[:BULK_SIZE])
             if not rows:
                 break
-            pairs = [(row.key, sources.document_for(row.key)) for row in rows]
+            pairs = [(row.key, registry.document_for(row.key)) for row in rows]
             for target in targets:
                 engine.bulk(_operations(pairs), index=target)
             for row in rows:
@@ -248,7 +248,7 @@ def rebuild(progress: Callable[[int, int], None] | None = None, keep_old: bool =
     engine.create_index(name, index_body())
     engine.set_bulk_loading(name, True)
     build = IndexBuild.objects.create(name=name)
-    total = sources.count_documents()
+    total = registry.count_documents()
     done = 0
     # Building documents (Python) and indexing them (the engine) overlap: bulks are in
     # flight while the next is built. Memory stays bounded: at most
@@ -261,7 +261,7 @@ def rebuild(progress: Callable[[int, int], None] | None = None, keep_old: bool =
 
         try:
             batch: list[tuple[str, dict | None]] = []
-            for pair in sources.iter_documents():
+            for pair in registry.iter_documents():
                 if pair[1] is None:
                     continue
                 batch.append(pair)

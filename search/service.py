@@ -15,7 +15,7 @@ import logging
 from django.utils.translation import gettext_lazy as _
 
 from core.access import reader_for
-from search import database, hitcheck, queries
+from search import database, hitcheck, queries, registry
 from search.documents import HIGHLIGHT_FIELDS
 from search.engine import EngineUnavailable, get_engine
 from search.labels import facet_labels
@@ -171,10 +171,8 @@ def autocomplete(prefix: str, user, size: int = 8) -> list[dict]:
 
 def related(page, user, size: int = 4) -> list[Hit]:
     """Stories and objects like this page (more-like-this), readable by the user."""
-    from search.sources import key_for
-
     reader = reader_for(user)
-    key = key_for(page)
+    key = registry.key_for(page)
     engine = get_engine()
     if engine is not None and key:
         try:

@@ -13,11 +13,13 @@ class StoriesConfig(AppConfig):
     def ready(self):
         from depot.linked_pages import register_communities_of_collection
         from media.speakers import register_people
+        from stories import search_documents
         from stories.people_history import install
         from stories.services.links import communities_linked_to_collection
         from stories.services.speaker_people import PersonDirectory
 
         post_migrate.connect(_ensure_roles)
+        search_documents.register()  # the index's stories, objects and communities, and their receivers
         install()  # the admin's history of people: only the people the reader may see
         # The depot's pages show which communities link to them; depot cannot import stories.
         register_communities_of_collection(communities_linked_to_collection)

@@ -150,10 +150,10 @@ def verify_pages(rng) -> list[str]:
 # --- 2. rebuild -------------------------------------------------------------------------------
 def measure_rebuild(every: int = 10_000) -> dict:
     """rebuild() with RSS sampled every `every` documents from the progress callback."""
-    from search import indexing, sources
+    from search import indexing, registry
     from search.engine import get_engine
 
-    total = sources.count_documents()
+    total = registry.count_documents()
     samples: list[tuple[int, float, float]] = []  # (documents, RSS MiB, seconds)
     started = time.perf_counter()
     samples.append((0, rss_mib(), 0.0))
@@ -225,7 +225,7 @@ def rebuild_report(result: dict) -> str:
 
 def profile_slice(n_docs: int = 10_000, top: int = 25) -> str:
     """cProfile of n_docs documents from iter_documents() bulk-sent to a scratch index."""
-    from search import indexing, sources
+    from search import indexing, registry
     from search.documents import index_body
     from search.engine import get_engine
 
@@ -240,7 +240,7 @@ def profile_slice(n_docs: int = 10_000, top: int = 25) -> str:
     try:
         profiler.enable()
         batch = []
-        for pair in itertools.islice(sources.iter_documents(), n_docs):
+        for pair in itertools.islice(registry.iter_documents(), n_docs):
             batch.append(pair)
             if len(batch) >= indexing.BULK_SIZE:
                 t0 = time.perf_counter()
@@ -274,12 +274,12 @@ def engine_capacity(n_docs: int = 10_000) -> str:
     import copy
     from concurrent.futures import ThreadPoolExecutor
 
-    from search import indexing, sources
+    from search import indexing, registry
     from search.documents import index_body
     from search.engine import get_engine
 
     engine = get_engine()
-    documents = [pair for pair in itertools.islice(sources.iter_documents(), n_docs) if pair[1] is not None]
+    documents = [pair for pair in itertools.islice(registry.iter_documents(), n_docs) if pair[1] is not None]
     size = indexing.BULK_SIZE
     batches = [indexing._operations(documents[i : i + size]) for i in range(0, len(documents), size)]
 
@@ -324,7 +324,7 @@ def engine_capacity(n_docs: int = 10_000) -> str:
         docs_per_second, engine_ms = rate(body, in_flight)
         rows.append([label, f"{docs_per_second:,.0f}", f"{engine_ms:.2f}"])
     started = time.perf_counter()
-    sum(1 for _ in itertools.islice(sources.iter_documents(), n_docs))
+    sum(1 for _ in itertools.islice(registry.iter_documents(), n_docs))
     building = n_docs / (time.perf_counter() - started)
     return (
         f"Engine capacity: the first {len(documents):,} documents, built once, then only sent "

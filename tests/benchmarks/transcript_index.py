@@ -143,7 +143,7 @@ def main():
     from media.models import Transcript
     from media.transcript_service import replace_segments
     from media.transcripts import load_transcript
-    from search import indexing, sources
+    from search import indexing, registry
     from search.engine import get_engine
 
     engine = get_engine()
@@ -167,7 +167,7 @@ def main():
         parse_median, parse_best, parsed = timed(lambda: load_transcript(data, "interview.vtt"), args.runs)
         save_median, save_best, _ = timed(lambda: replace_segments(transcript, parsed), args.runs)
         index_median, index_best, _ = timed(index_once, args.runs)
-        document = sources.document_for(key)
+        document = registry.document_for(key)
         assert len(document["transcript"]) == args.cues, len(document["transcript"])
         total_median = parse_median + save_median + index_median
         total_best = parse_best + save_best + index_best

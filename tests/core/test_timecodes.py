@@ -152,7 +152,7 @@ def test_clip_block_reads_its_own_way():
 
 
 def test_search_reads_clips_like_the_block():
-    from search.sources import clip_blocks
+    from stories.search_documents import clip_blocks
 
     body = [
         {"type": "media_clip", "id": "a", "value": {"recording": 1, "start": "0:75", "end": "2:00"}},

@@ -236,7 +236,7 @@ def test_a_recording_quoted_in_a_clip_is_searchable_within_the_clip(client, engi
 
 def test_clip_blocks_are_read_defensively():
     """A body written by hand or by an older block shape never breaks indexing."""
-    from search.sources import Clip, clip_blocks
+    from stories.search_documents import Clip, clip_blocks
 
     body = [
         "stray text",

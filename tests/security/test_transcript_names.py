@@ -15,7 +15,7 @@ import pytest
 from django.urls import reverse
 
 from media.transcript_service import import_transcript
-from search import indexing, sources
+from search import indexing, registry
 from stories.models import StoryNarrator
 from tests.factories import PersonFactory, StoryPageFactory
 from tests.media.conftest import make_recording
@@ -104,7 +104,7 @@ def test_the_webvtt_export_shows_public_names_only(client, story):
 
 
 def test_the_search_document_shows_public_names_only(story):
-    document = sources.document_for(f"story:{story.pk}")
+    document = registry.document_for(f"story:{story.pk}")
     assert_no_real_name(json.dumps(document, ensure_ascii=False, default=str), "the search document")
     speakers = [segment["speaker"] for segment in document["transcript"]]
     assert speakers[:5] == ["Schuilnaam", "Schuilnaam", "Anoniem", "Anoniem", "Interviewer"]
@@ -115,7 +115,7 @@ def test_a_name_like_label_of_nobody_is_held_back_in_public(client, story):
     assert '<span class="transcript__speaker">Spreker:</span> <span class="transcript__text">Mijn buurvrouw' in html
     vtt = client.get(reverse("media:transcript_webvtt", args=[story.transcript.pk])).content.decode()
     assert "<v Spreker>Mijn buurvrouw bracht pijpkaneel mee." in vtt
-    document = sources.document_for(f"story:{story.pk}")
+    document = registry.document_for(f"story:{story.pk}")
     assert [s["speaker"] for s in document["transcript"] if "pijpkaneel" in s.get("text", "")] == ["Spreker"]
 
 

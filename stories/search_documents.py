@@ -1,10 +1,11 @@
-"""From the database to index documents: which rows belong in the public index, and what they say.
+"""The stories' documents in the public index: stories, heritage objects and communities.
 
-Each kind has a key prefix ("story", "object", "depot", "community"); a key such as
-"story:12" names one document. ``document_for(key)`` answers None when the row is
-gone or must not be indexed (a draft, a withdrawn record): the document is then
-deleted from the index. ``iter_documents()`` streams every document for a rebuild
-with a fixed number of queries per chunk.
+Declared here, beside the models, and registered into search when the app starts
+(``StoriesConfig.ready``), as Wagtail models declare their ``search_fields``: search
+knows the index and the queue, this module knows which rows belong in the index and
+what they say (the name rule, the body's blocks, the transcripts a story plays). The
+receivers that queue documents when these rows, people or page privacy change are here
+too. The field names are those of the mapping in search/documents.py.
 """
 
 from __future__ import annotations
@@ -12,82 +13,51 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, TextField
 from django.db.models.functions import Cast
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.utils.html import strip_tags
 from django.utils.translation import override
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction, Site
 
-from search.documents import body_fields
-
-KINDS = ("story", "object", "depot", "community")
-CHUNK = 500
-
-
-def key_for(instance) -> str | None:
-    """The index key of a model instance, or None when its model is not indexed."""
-    from depot.models import DepotItem
-    from stories.models import CommunityPage, HeritageObjectPage, StoryPage
-
-    for model, kind in (
-        (StoryPage, "story"),
-        (HeritageObjectPage, "object"),
-        (DepotItem, "depot"),
-        (CommunityPage, "community"),
-    ):
-        if isinstance(instance, model):
-            return f"{kind}:{instance.pk}"
-    return None
-
-
-def decades_between(start: int | None, end: int | None) -> list[int]:
-    if start is None and end is None:
-        return []
-    start = start if start is not None else end
-    end = end if end is not None else start
-    if end < start or end - start > 300:
-        return [start - start % 10]
-    return list(range(start - start % 10, end - end % 10 + 10, 10))
-
-
-def _text(value) -> str:
-    return " ".join(strip_tags(str(value or "")).split())
-
-
-def _dutch_url(page) -> str:
-    """Pages are indexed with their Dutch (unprefixed) URL; the view adds /en/ for English."""
-    with override("nl"):
-        return page.get_url() or ""
-
-
-def _location(place):
-    if place.latitude is None or place.longitude is None:
-        return None
-    return {"lat": float(place.latitude), "lon": float(place.longitude)}
+from core.access import readable_filter, reader_for, restrictions_on, subtree, view_restrictions
+from core.timecodes import parse_clip_time
+from depot.models import DepotCollection
+from depot.search_documents import add_linking_communities
+from media.access import story_ids_presenting
+from media.search_documents import transcript_segments
+from media.speakers import recordings_naming
+from search import registry
+from search.documents import MAX_TRANSCRIPT_SEGMENTS, body_fields
+from search.indexing import queue
+from search.registry import DocumentType, decades_between
+from search.signals import keys_touched_by
+from stories.models import (
+    CommunityPage,
+    HeritageObjectImage,
+    HeritageObjectPage,
+    ObjectDepotLink,
+    Person,
+    StoryDepotLink,
+    StoryNarrator,
+    StoryPage,
+    TaggedPage,
+)
 
 
 class _Communities:
     """Community ids, slugs and paths, loaded once per batch instead of once per page."""
 
     def __init__(self):
-        from stories.models import CommunityPage
-
         self.by_path = {c.path: c for c in CommunityPage.objects.live().only("pk", "path", "slug", "title")}
-        from wagtail.models import Site
-
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
         self.root_url_path = site.root_page.url_path if site else "/"
-        from core.access import view_restrictions
-
         self.restrictions = view_restrictions()
 
     def restrictions_on(self, path: str) -> list[str]:
         """Ids of the view restrictions on a page or its ancestors, for the document."""
-        from core.access import restrictions_on
-
         return [str(r.pk) for r in restrictions_on(path, self.restrictions)]
 
     def url(self, url_path: str) -> str:
@@ -98,6 +68,16 @@ class _Communities:
 
     def home(self, page):
         return self.by_path.get(page.path[: -page.steplen])
+
+
+def _text(value) -> str:
+    return " ".join(strip_tags(str(value or "")).split())
+
+
+def _dutch_url(page) -> str:
+    """Pages are indexed with their Dutch (unprefixed) URL; the view adds /en/ for English."""
+    with override("nl"):
+        return page.get_url() or ""
 
 
 _TAG = re.compile(r"<[^>]+>")
@@ -137,7 +117,6 @@ def story_documents(ids, communities: _Communities) -> list[tuple[str, dict | No
     Rebuilds spend their time here, so no model instances are made: the ORM's
     per-instance cost (managers, querysets for every related .all()) was most of it.
     """
-    from stories.models import Person, StoryDepotLink, StoryNarrator, StoryPage, TaggedPage
 
     ids = list(ids)
     rows = {
@@ -277,7 +256,6 @@ class Clip:
 
 def clip_blocks(body) -> list[Clip]:
     """The clip blocks of a raw StreamField body; clips with unreadable times are skipped."""
-    from core.timecodes import parse_clip_time
 
     clips = []
     for block in body:
@@ -307,7 +285,6 @@ def story_transcript(main_media_id, clips: list[Clip], transcripts: dict[int, li
     """The nested transcript of a story: every sentence of its main recording, then the
     sentences inside each clip of another recording, marked with the clip's player. A
     clip of the main recording adds nothing: those sentences are there already."""
-    from search.documents import MAX_TRANSCRIPT_SEGMENTS
 
     out = [_without_end(segment) for segment in transcripts.get(main_media_id, [])]
     for clip in clips:
@@ -323,34 +300,7 @@ def _without_end(segment: dict) -> dict:
     return {key: value for key, value in segment.items() if key != "end_ms"}
 
 
-def transcript_segments(media_ids) -> dict[int, list[dict]]:
-    """Per recording, its transcripts' segments as nested documents: start, public
-    speaker name and text (in the field for the transcript's language), with the end
-    (end_ms) for choosing a clip's part, which is not indexed. One query for the segments
-    and one for the speakers' names, however many stories are in the batch."""
-    from media.models import Segment
-    from media.speakers import speaker_names
-    from search.documents import MAX_TRANSCRIPT_SEGMENTS
-
-    if not media_ids:
-        return {}
-    rows = list(
-        Segment.objects.filter(transcript__media_id__in=media_ids)
-        .order_by("transcript__media_id", "transcript__language", "start_ms", "pk")
-        .values_list("transcript__media_id", "transcript__language", "start_ms", "end_ms", "speaker", "text")
-    )
-    names = speaker_names({row[4] for row in rows})
-    out: dict[int, list[dict]] = {}
-    for media_id, language, start_ms, end_ms, speaker, text in rows:
-        segments = out.setdefault(media_id, [])
-        if len(segments) < MAX_TRANSCRIPT_SEGMENTS:
-            text_field = "text_en" if (language or "").lower().startswith("en") else "text"
-            segments.append({"start_ms": start_ms, "end_ms": end_ms, "speaker": names.shown(speaker), text_field: text})
-    return out
-
-
 def _object_queryset():
-    from stories.models import HeritageObjectImage, HeritageObjectPage, ObjectDepotLink
 
     return (
         HeritageObjectPage.objects.live()
@@ -398,16 +348,15 @@ def object_document(obj, communities: _Communities) -> dict | None:
     }
 
 
-def _public_linking_communities(item_ids, communities: _Communities) -> dict[int, set[str]]:
+def public_linking_communities(item_ids) -> dict[int, set[str]]:
     """Per depot item, the slugs of communities whose *publicly readable* pages link to it.
 
     Only what an anonymous visitor may read counts (the access rule, page privacy
     included): a community-only or private story must not reveal, through a facet or a
     depot item's document, that it exists.
     """
-    from core.access import readable_filter, reader_for
-    from stories.models import HeritageObjectPage, ObjectDepotLink, StoryDepotLink, StoryPage
 
+    communities = _Communities()
     public = readable_filter(reader_for(None))
     result: dict[int, set[str]] = {}
     for model, page_field, pages in (
@@ -424,53 +373,8 @@ def _public_linking_communities(item_ids, communities: _Communities) -> dict[int
     return result
 
 
-def depot_documents(items, communities: _Communities) -> list[tuple[str, dict | None]]:
-    items = list(items)
-    linking = _public_linking_communities([i.pk for i in items], communities)
-    index_page_url = _depot_index_url()
-    out = []
-    for item in items:
-        if item.withdrawn or not index_page_url:
-            out.append((f"depot:{item.pk}", None))
-            continue
-        summary = " · ".join(filter(None, [item.title_en, item.maker, item.object_type, item.medium, item.date_text]))
-        out.append(
-            (
-                f"depot:{item.pk}",
-                {
-                    "kind": "depot",
-                    "title": item.title,
-                    "summary": summary,
-                    "body": item.description,
-                    "people": [item.maker] if item.maker else [],
-                    "communities": sorted(linking.get(item.pk, ())),
-                    "depot_collections": [item.collection.slug] if item.collection else [],
-                    "inventory_numbers": [item.inventory_number],
-                    "media_type": ["image"] if item.image_url else ["text"],
-                    "decades": decades_between(item.year_from, item.year_to),
-                    "year_from": item.year_from,
-                    "year_to": item.year_to,
-                    "access_level": "public",
-                    "url": f"{index_page_url}{item.url_key}/",
-                    "image_url": item.image_url,
-                },
-            )
-        )
-    return out
-
-
-def _depot_index_url() -> str:
-    from depot.models import DepotIndexPage
-
-    page = DepotIndexPage.objects.live().first()
-    return _dutch_url(page) if page else ""
-
-
 def community_document(community, communities: _Communities) -> dict:
     """A community's document; its collections are those its publicly readable stories link to."""
-    from core.access import readable_filter, reader_for, subtree
-    from depot.models import DepotCollection
-    from stories.models import StoryPage
 
     public_stories = StoryPage.objects.filter(readable_filter(reader_for(None))).filter(subtree(community.path))
     collections = (
@@ -494,70 +398,154 @@ def community_document(community, communities: _Communities) -> dict:
     }
 
 
-def document_for(key: str) -> dict | None:
-    """The current document for a key, or None when it should not be in the index."""
-    from depot.models import DepotItem
-    from stories.models import CommunityPage
+def _story_pairs(pks) -> list[tuple[str, dict | None]]:
+    return story_documents(pks, _Communities())
 
-    kind, _, pk = key.partition(":")
+
+def _stream_stories():
     communities = _Communities()
-    if kind == "story":
-        return story_documents([int(pk)], communities)[0][1]
-    if kind == "object":
-        obj = _object_queryset().filter(pk=pk).first()
-        return object_document(obj, communities) if obj else None
-    if kind == "depot":
-        item = DepotItem.objects.select_related("collection").filter(pk=pk).first()
-        return depot_documents([item], communities)[0][1] if item else None
-    if kind == "community":
-        community = CommunityPage.objects.live().filter(pk=pk).first()
-        return community_document(community, communities) if community else None
-    raise ValueError(f"unknown index key {key!r}")
+    for pks in registry.pk_chunks(StoryPage.objects.live()):
+        yield from story_documents(pks, communities)
 
 
-def count_documents() -> int:
-    from depot.models import DepotItem
-    from stories.models import CommunityPage, HeritageObjectPage, StoryPage
+def _object_pairs(pks) -> list[tuple[str, dict | None]]:
+    communities = _Communities()
+    objects = {obj.pk: obj for obj in _object_queryset().filter(pk__in=list(pks))}
+    return [(f"object:{pk}", object_document(objects[pk], communities) if pk in objects else None) for pk in pks]
 
-    return (
-        StoryPage.objects.live().count()
-        + HeritageObjectPage.objects.live().count()
-        + DepotItem.objects.filter(withdrawn=False).count()
-        + CommunityPage.objects.live().count()
+
+def _stream_objects():
+    communities = _Communities()
+    for chunk in registry.chunks(_object_queryset()):
+        for obj in chunk:
+            yield f"object:{obj.pk}", object_document(obj, communities)
+
+
+def _community_pairs(pks) -> list[tuple[str, dict | None]]:
+    communities = _Communities()
+    pages = {page.pk: page for page in CommunityPage.objects.live().filter(pk__in=list(pks))}
+    return [(f"community:{pk}", community_document(pages[pk], communities) if pk in pages else None) for pk in pks]
+
+
+def _stream_communities():
+    communities = _Communities()
+    for community in CommunityPage.objects.live():
+        yield f"community:{community.pk}", community_document(community, communities)
+
+
+def keys_touched_by_page(page) -> set[str]:
+    """A story's or object's own document plus those that show its links (depot items, its community)."""
+    keys = {registry.key_for(page)}
+    keys |= {f"depot:{pk}" for pk in page.depot_links.values_list("depot_item_id", flat=True)}
+    if isinstance(page, HeritageObjectPage) and page.depot_item_id:
+        keys.add(f"depot:{page.depot_item_id}")
+    parent = CommunityPage.objects.filter(path=page.path[: -page.steplen]).values_list("pk", flat=True).first()
+    if parent:
+        keys.add(f"community:{parent}")
+    return keys
+
+
+STORIES = DocumentType(
+    kind="story",
+    models=(StoryPage,),
+    documents=_story_pairs,
+    count=lambda: StoryPage.objects.live().count(),
+    stream=_stream_stories,
+    keys_touched=keys_touched_by_page,
+)
+OBJECTS = DocumentType(
+    kind="object",
+    models=(HeritageObjectPage,),
+    documents=_object_pairs,
+    count=lambda: HeritageObjectPage.objects.live().count(),
+    stream=_stream_objects,
+    keys_touched=keys_touched_by_page,
+)
+COMMUNITIES = DocumentType(
+    kind="community",
+    models=(CommunityPage,),
+    documents=_community_pairs,
+    count=lambda: CommunityPage.objects.live().count(),
+    stream=_stream_communities,
+)
+
+
+def keys_under(path: str) -> set[str]:
+    """Every document of a subtree, and the depot items and communities showing its links:
+    a few queries however large the subtree (a restriction may cover a whole community)."""
+    stories = StoryPage.objects.filter(subtree(path)).values("pk")
+    objects = HeritageObjectPage.objects.filter(subtree(path))
+    keys = {f"story:{pk}" for pk in stories.values_list("pk", flat=True)}
+    keys |= {f"object:{pk}" for pk in objects.values_list("pk", flat=True)}
+    keys |= {f"community:{pk}" for pk in CommunityPage.objects.filter(subtree(path)).values_list("pk", flat=True)}
+    depot_ids = set(StoryDepotLink.objects.filter(story__in=stories).values_list("depot_item_id", flat=True))
+    depot_ids |= set(
+        ObjectDepotLink.objects.filter(object_page__in=objects.values("pk")).values_list("depot_item_id", flat=True)
+    )
+    depot_ids |= set(objects.exclude(depot_item=None).values_list("depot_item_id", flat=True))
+    return keys | {f"depot:{pk}" for pk in depot_ids}
+
+
+def on_view_restriction_changed(sender, instance, **kwargs):
+    """A page's privacy was set, changed or removed: its documents and those below it carry
+    the restriction's id (and depot items and communities count only public links)."""
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:  # gone with its page: the page's own deletion queued it
+        queue(keys_touched_by(page) | keys_under(page.path))
+
+
+def on_page_deleted(sender, instance, **kwargs):
+    queue(registry.keys_touched_by(instance))
+
+
+def keys_showing_person(person, names=()) -> set[str]:
+    """Every story and object document that shows this person, by whichever relation:
+    narrator, interviewer, bringer, or a transcript speaker label written as one of their
+    names (``names``: also the names they had before this change, since a label matches
+    a person by name, in any spelling; see media.speakers)."""
+    story_ids = set(StoryNarrator.objects.filter(person_id=person.pk).values_list("story_id", flat=True))
+    story_ids |= set(StoryPage.objects.filter(interviewer_id=person.pk).values_list("pk", flat=True))
+    object_ids = set(HeritageObjectPage.objects.filter(brought_by_id=person.pk).values_list("pk", flat=True))
+    for media_id in recordings_naming((person.full_name, person.pseudonym, *names)):
+        story_ids.update(story_ids_presenting(media_id))
+    return {f"story:{pk}" for pk in story_ids} | {f"object:{pk}" for pk in object_ids}
+
+
+def on_person_changing(sender, instance, raw=False, **kwargs):
+    """Remember the names before the change: a transcript label may match only the old one."""
+    if raw or instance.pk is None:
+        return
+    instance._names_before_save = (
+        sender.objects.filter(pk=instance.pk).values_list("full_name", "pseudonym").first() or ()
     )
 
 
-def _chunks(queryset, size=CHUNK):
-    """Chunks of a queryset by primary key, so memory stays flat however many rows there are."""
-    last = 0
-    while True:
-        chunk = list(queryset.filter(pk__gt=last).order_by("pk")[:size])
-        if not chunk:
-            return
-        yield chunk
-        last = chunk[-1].pk
+def on_person_saved(sender, instance, raw=False, **kwargs):
+    """A person's name or choice of display changed: every document showing them is stale.
+
+    Without this, a person who became a pseudonym or anonymous stayed findable by their
+    real name in search and autocomplete until the pages were published again.
+    """
+    if not raw:
+        queue(keys_showing_person(instance, getattr(instance, "_names_before_save", ())))
 
 
-def iter_documents() -> Iterator[tuple[str, dict | None]]:
-    """Every (key, document) of the public index, streamed in chunks."""
-    from depot.models import DepotItem
-    from stories.models import CommunityPage
+def on_person_deleted(sender, instance, **kwargs):
+    # pre_delete: the interviewer and bringer relations are cleared after this.
+    queue(keys_showing_person(instance))
 
-    communities = _Communities()
-    from stories.models import StoryPage
 
-    live_ids = StoryPage.objects.live().order_by("pk").values_list("pk", flat=True)
-    last = 0
-    while True:
-        ids = list(live_ids.filter(pk__gt=last)[:CHUNK])
-        if not ids:
-            break
-        yield from story_documents(ids, communities)
-        last = ids[-1]
-    for chunk in _chunks(_object_queryset()):
-        for obj in chunk:
-            yield f"object:{obj.pk}", object_document(obj, communities)
-    for chunk in _chunks(DepotItem.objects.filter(withdrawn=False).select_related("collection")):
-        yield from depot_documents(chunk, communities)
-    for community in CommunityPage.objects.live():
-        yield f"community:{community.pk}", community_document(community, communities)
+def register() -> None:
+    """Register the document types and connect the receivers (StoriesConfig.ready)."""
+    for document_type in (STORIES, OBJECTS, COMMUNITIES):
+        registry.register(document_type)
+    add_linking_communities(public_linking_communities)
+    # Publishing is queued by the publish pipeline, after the consent guard (editorial/publishing.py);
+    # unpublishing and moves by search.signals, for every registered page type.
+    for model in (StoryPage, HeritageObjectPage, CommunityPage):
+        pre_delete.connect(on_page_deleted, sender=model, dispatch_uid=f"search-deleted-{model.__name__}")
+    pre_save.connect(on_person_changing, sender=Person, dispatch_uid="search-person-changing")
+    post_save.connect(on_person_saved, sender=Person, dispatch_uid="search-person-saved")
+    pre_delete.connect(on_person_deleted, sender=Person, dispatch_uid="search-person-deleted")
+    post_save.connect(on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid="search-privacy-saved")
+    post_delete.connect(on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid="search-privacy-deleted")
