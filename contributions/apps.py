@@ -11,6 +11,8 @@ class ContributionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Imported here, not at the top: Django loads apps.py before any models, and these
+        # modules import models. ready() is where Django says cross-app wiring belongs.
         from contributions import signals  # (also: new curator groups → contribute page)
         from core.publishing import NOTIFY, pipeline
 

@@ -36,6 +36,7 @@ from wagtail.models import Collection, Page, Revision, Site
 from wagtail.utils.file import hash_filelike
 from wagtailmedia.models import get_media_model
 
+from contributions.models import ContributePage
 from core.choices import AccessLevel
 from demo import content, media_files
 from depot.models import DepotCollection, DepotIndexPage, DepotItem, DepotRelation
@@ -57,6 +58,7 @@ from stories.models import (
     StoryPage,
 )
 from stories.services.dates import parse_fuzzy_date
+from stories.services.people import file_people_by_their_pages
 from stories.services.roles import ensure_museum_staff_group
 
 # StreamField block ids derive from the page slug, so they are stable between runs.
@@ -351,8 +353,6 @@ class Loader:
 
     def load_contribute_page(self, home):
         """The public contribution form, so a demo visitor can send a story in."""
-        from contributions.models import ContributePage
-
         spec = content.CONTRIBUTE
         existing = ContributePage.objects.child_of(home).first()  # max_count = 1
         slug = existing.slug if existing else spec["slug"]
@@ -397,8 +397,6 @@ class Loader:
     def file_people(self):
         """Each person goes to the community whose pages show them, so its curators see
         them; someone shown by several communities (an interviewer) stays with museum staff."""
-        from stories.services.people import file_people_by_their_pages
-
         file_people_by_their_pages(self.people.values())
 
     def load_languages(self):

@@ -16,9 +16,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.csp import allow_image_from
-from depot.linked_pages import communities_linked_to_collection
+from depot.linked_pages import communities_linked_to_collection, links_to_item
 from depot.panels import depot_item_panel
-from search.links import depot_item_links
 
 
 class DepotCollection(index.Indexed, models.Model):
@@ -260,7 +259,7 @@ class DepotIndexPage(RoutablePageMixin, Page):
         item = DepotItem.objects.select_related("collection").filter(url_slug=inventory_number).first()
         if item is None:
             raise Http404
-        links = depot_item_links(item, request.user)
+        links = links_to_item(item, request.user)
         response = self.render(
             request,
             template="depot/depot_item_page.html",

@@ -14,6 +14,7 @@ from django.db.models.signals import post_save, pre_delete
 from django.utils.translation import override
 
 from depot.models import DepotIndexPage, DepotItem
+from depot.search_database import DepotKind, collection_labels
 from search import registry
 from search.indexing import queue
 from search.registry import DocumentType, decades_between
@@ -94,6 +95,7 @@ DEPOT_ITEMS = DocumentType(
     documents=_depot_pairs,
     count=lambda: DepotItem.objects.filter(withdrawn=False).count(),
     stream=_stream_depot,
+    database=DepotKind(),
 )
 
 
@@ -109,5 +111,6 @@ def on_depot_item_deleted(sender, instance, **kwargs):
 def register() -> None:
     """Register the depot's document type and connect its receivers (DepotConfig.ready)."""
     registry.register(DEPOT_ITEMS)
+    registry.register_facet_labels("collection", collection_labels)
     pre_delete.connect(on_depot_item_deleted, sender=DepotItem, dispatch_uid="search-deleted-DepotItem")
     post_save.connect(on_depot_item_saved, sender=DepotItem, dispatch_uid="search-depot-saved")

@@ -12,6 +12,8 @@ class EditorialConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Imported here, not at the top: Django loads apps.py before any models, and these
+        # modules import models. ready() is where Django says cross-app wiring belongs.
         from wagtail.permissions import register_permission_policy
         from wagtail.signals import task_submitted
 

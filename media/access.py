@@ -27,14 +27,3 @@ def is_publicly_readable(media) -> bool:
     from media import serving
 
     return serving.is_public(_uploaded(media))
-
-
-def story_ids_presenting(media_id: int) -> list[int]:
-    """Stories whose main recording this is, or that quote it in a clip block: their
-    search documents carry its transcript."""
-    from media.models import OralHistoryMedia
-    from media.serving import page_ids_using
-    from stories.models import StoryPage
-
-    ids = page_ids_using(OralHistoryMedia(pk=media_id))
-    return sorted(StoryPage.objects.filter(pk__in=ids).values_list("pk", flat=True)) if ids else []

@@ -9,8 +9,5 @@ class MediaConfig(AppConfig):
     label = "media"
     verbose_name = _("Oral-history media")
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from media import signals
-
-        signals.connect()
+    # A changed transcript re-indexes the stories presenting its recording: stories
+    # connects that receiver (stories/search_documents.py), since the documents are its.

@@ -10,6 +10,8 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Imported here, not at the top: Django loads apps.py before any models, and these
+        # modules import models. ready() is where Django says cross-app wiring belongs.
         from django.db.models.signals import post_migrate
 
         from search import signals

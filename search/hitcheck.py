@@ -14,6 +14,8 @@ import logging
 
 from django.db.models import CharField, Value
 
+from search import registry
+
 logger = logging.getLogger(__name__)
 
 
@@ -23,24 +25,19 @@ def _ids(keys, kind: str) -> list[int]:
 
 
 def readable_keys(keys, reader) -> set[str]:
-    """Those of these index keys ("story:12") whose row exists and the reader may read now."""
-    from core.access import readable_filter, readable_page_filter
-    from depot.models import DepotItem
-    from stories.models import CommunityPage, HeritageObjectPage, StoryPage
+    """Those of these index keys ("story:12") whose row exists and the reader may read now.
 
+    Each registered kind's database side says what the reader may read
+    (``DatabaseKind.queryset``, the same rows the database search shows); the kinds are
+    asked together, in one query.
+    """
     keys = set(keys)
     parts = []
-    for kind, rows in (
-        ("story", lambda ids: StoryPage.objects.filter(readable_filter(reader), pk__in=ids)),
-        ("object", lambda ids: HeritageObjectPage.objects.filter(readable_filter(reader), pk__in=ids)),
-        ("community", lambda ids: CommunityPage.objects.filter(readable_page_filter(reader), pk__in=ids)),
-        ("depot", lambda ids: DepotItem.objects.filter(withdrawn=False, pk__in=ids)),
-    ):
-        ids = _ids(keys, kind)
+    for kind in registry.database_kinds():
+        ids = _ids(keys, kind.name)
         if ids:
-            parts.append(
-                rows(ids).order_by().annotate(kind=Value(kind, output_field=CharField())).values_list("kind", "pk")
-            )
+            rows = kind.queryset(reader).filter(pk__in=ids).order_by()
+            parts.append(rows.annotate(kind=Value(kind.name, output_field=CharField())).values_list("kind", "pk"))
     if not parts:
         return set()
     query = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]

@@ -1,19 +1,22 @@
-"""The linking views' read side: what links communities, stories and depot items, from the index.
+"""The index's side of the linking pages: what links communities, stories and depot items.
 
 The index answers when an engine is configured (one aggregation, whatever the number
-of stories); the database answers otherwise, or when the engine is down. Either way
-the pages get model instances, so templates render the same cards. The documents the
-engine names are checked against the database (``search.hitcheck``), so a story the
-index still holds after its withdrawal adds no link.
+of stories); these functions answer None otherwise, or when the engine is down, and
+the caller reads the database instead (``stories/services/links.py``, which turns
+either answer into the same model instances, so templates render the same cards).
+Only keys, slugs and counts leave this module: search knows no content models. The
+documents the engine names are checked against the database (``search.hitcheck``), so
+a story the index still holds after its withdrawal adds no link.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 from elasticsearch.dsl import Q, Search
 
-from core.access import readable_filter, reader_for
+from core.access import reader_for
 from search import hitcheck
 from search.engine import EngineUnavailable, get_engine
 from search.queries import access_filter
@@ -40,19 +43,18 @@ def _uncount(counts: dict, raw_hits: list, field: str, reader) -> set[str]:
     return dropped
 
 
-def community_depot_collections(community, stories, objects, user) -> list:
-    """Depot collections that this community's readable stories and objects link to."""
-    from depot.models import DepotCollection
-    from stories.services.listings import depot_collections_linked_from
-
+def collection_counts(community_slug: str, user) -> dict[str, int] | None:
+    """Per depot collection slug, how many of the community's readable stories and objects
+    link to its items, from one aggregation; None when the database must answer (no
+    engine, or the engine is down)."""
     engine = get_engine()
     if engine is None:
-        return depot_collections_linked_from(stories, objects)
+        return None
     reader = reader_for(user)
     search = (
         Search()
         .filter(access_filter(reader))
-        .filter(Q("term", communities=community.slug))
+        .filter(Q("term", communities=community_slug))
         .filter(Q("terms", kind=["story", "object"]))
         .filter(Q("exists", field="depot_collections"))
         .source(["depot_collections"])
@@ -62,53 +64,51 @@ def community_depot_collections(community, stories, objects, user) -> list:
         response = engine.search(search[:LINK_CHECK].to_dict())
     except EngineUnavailable as error:
         logger.warning("community links from the database: %s", error)
-        return depot_collections_linked_from(stories, objects)
+        return None
     counts = {b["key"]: b["doc_count"] for b in response["aggregations"]["collections"]["buckets"]}
     _uncount(counts, response["hits"]["hits"], "depot_collections", reader)
     engine_answered()
-    collections = list(DepotCollection.objects.filter(slug__in=counts))
-    for collection in collections:
-        collection.link_count = counts[collection.slug]
-    return sorted(collections, key=lambda c: (-c.link_count, c.name))
+    return counts
 
 
-def depot_item_links(item, user) -> dict:
-    """Readable stories and objects linking to a depot item, and their communities."""
-    from stories.models import CommunityPage, HeritageObjectPage, StoryPage
-    from stories.services.links import links_to_depot_item
-    from stories.services.listings import object_cards, story_cards
+@dataclass
+class ItemLinks:
+    """What the index says links to a depot item: the linking documents' keys, newest
+    first and checked against the database, and per community slug how many link."""
 
+    keys: list[str]
+    community_counts: dict[str, int]
+
+    def ids(self, kind: str, limit: int = LINK_LIMIT) -> list[int]:
+        prefix = f"{kind}:"
+        return [int(key[len(prefix) :]) for key in self.keys if key.startswith(prefix)][:limit]
+
+
+def item_links(inventory_number: str, user) -> ItemLinks | None:
+    """The readable stories and objects linking to a depot item, from the index; None when
+    the database must answer (no engine, or the engine is down)."""
     engine = get_engine()
     if engine is None:
-        return links_to_depot_item(item, user)
+        return None
+    reader = reader_for(user)
     search = (
         Search()
-        .filter(access_filter(reader_for(user)))
-        .filter(Q("term", inventory_numbers=item.inventory_number))
+        .filter(access_filter(reader))
+        .filter(Q("term", inventory_numbers=inventory_number))
         .filter(Q("terms", kind=["story", "object"]))
         .sort({"published_at": {"order": "desc", "missing": "_last"}})
         .source(["communities"])
     )
     search.aggs.bucket("communities", "terms", field="communities", size=50)
-    reader = reader_for(user)
     try:
         response = engine.search(search[: LINK_LIMIT * 2].to_dict())
     except EngineUnavailable as error:
         logger.warning("depot item links from the database: %s", error)
-        return links_to_depot_item(item, user)
+        return None
     counts = {b["key"]: b["doc_count"] for b in response["aggregations"]["communities"]["buckets"]}
     dropped = _uncount(counts, response["hits"]["hits"], "communities", reader)
     engine_answered()
-    keys = [hit["_id"] for hit in response["hits"]["hits"] if hit["_id"] not in dropped]
-    story_ids = [int(k.split(":")[1]) for k in keys if k.startswith("story:")][:LINK_LIMIT]
-    object_ids = [int(k.split(":")[1]) for k in keys if k.startswith("object:")][:LINK_LIMIT]
-    # The cards are read with the access rule too (no extra query for the check).
-    can_read = readable_filter(reader)
-    stories = {s.pk: s for s in story_cards(StoryPage.objects.filter(can_read, pk__in=story_ids))}
-    objects = {o.pk: o for o in object_cards(HeritageObjectPage.objects.filter(can_read, pk__in=object_ids))}
-    slugs = list(counts)
-    return {
-        "linked_stories": [stories[pk] for pk in story_ids if pk in stories],
-        "linked_objects": [objects[pk] for pk in object_ids if pk in objects],
-        "linked_communities": list(CommunityPage.objects.live().filter(slug__in=slugs).order_by("title")),
-    }
+    return ItemLinks(
+        keys=[hit["_id"] for hit in response["hits"]["hits"] if hit["_id"] not in dropped],
+        community_counts=counts,
+    )

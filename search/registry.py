@@ -33,6 +33,10 @@ class DocumentType:
     ``all_pks`` in chunks of ``CHUNK``).
     ``keys_touched``: the keys a change to one instance makes stale (its own, and those
     of documents that show it); defaults to its own key.
+    ``database``: how the kind takes part in the database search and in the check of the
+    engine's answers (a ``search.database.DatabaseKind``: its ``queryset(reader)`` is
+    the rows of this kind the reader may read now). A kind without one is never shown
+    from the database, and its engine hits are dropped.
     """
 
     kind: str
@@ -41,12 +45,14 @@ class DocumentType:
     count: Callable[[], int]
     stream: Callable[[], Iterator[Pair]]
     keys_touched: Callable[[object], set[str]] | None = field(default=None)
+    database: object | None = field(default=None)
 
     def key(self, pk) -> str:
         return f"{self.kind}:{pk}"
 
 
 _types: dict[str, DocumentType] = {}
+_facet_labels: dict[str, Callable[[list[str]], dict[str, str]]] = {}
 
 
 def register(document_type: DocumentType) -> None:
@@ -56,6 +62,23 @@ def register(document_type: DocumentType) -> None:
 
 def document_types() -> list[DocumentType]:
     return list(_types.values())
+
+
+def database_kinds() -> list:
+    """The ``DatabaseKind`` of every registered type that has one, in registration order."""
+    return [t.database for t in _types.values() if t.database is not None]
+
+
+def register_facet_labels(name: str, labels: Callable[[list[str]], dict[str, str]]) -> None:
+    """The app owning a facet's values names them: ``labels(values)`` gives value -> label
+    for the values on screen, in one query (communities, collections, languages)."""
+    _facet_labels[name] = labels
+
+
+def registered_facet_labels(name: str, values: list[str]) -> dict[str, str] | None:
+    """Labels from the app that registered this facet; None when none did."""
+    labels = _facet_labels.get(name)
+    return labels(values) if labels is not None else None
 
 
 def type_of(instance) -> DocumentType | None:

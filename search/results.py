@@ -8,6 +8,8 @@ from dataclasses import asdict, dataclass, field
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.timecodes import t_param
+from search import registry
 from search.params import SearchParams
 
 KIND_LABELS = {
@@ -91,8 +93,6 @@ class SearchResults:
 def add_transcript_moment(hit: Hit, start_ms: int, sentence_html: str, speaker: str = "", anchor: str = "") -> Hit:
     """Point the hit at a moment of the story's recording: ``?t=MM:SS`` starts the main
     player there; a sentence of a clip links to that clip's player, which plays its part."""
-    from core.timecodes import t_param
-
     if hit.url:
         hit.moment_time = t_param(start_ms / 1000)
         hit.moment_speaker = speaker or ""
@@ -126,9 +126,7 @@ def add_community_titles(hits: list[Hit]) -> list[Hit]:
     """Fill community_title for a page of hits, in one query."""
     slugs = {hit.community for hit in hits if hit.community}
     if slugs:
-        from stories.models import CommunityPage
-
-        titles = dict(CommunityPage.objects.filter(slug__in=slugs).values_list("slug", "title"))
+        titles = registry.registered_facet_labels("community", sorted(slugs)) or {}
         for hit in hits:
             hit.community_title = titles.get(hit.community, "")
     return hits

@@ -11,18 +11,20 @@ class StoriesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from depot.linked_pages import register_communities_of_collection
+        # Imported here, not at the top: Django loads apps.py before any models, and these
+        # modules import models. ready() is where Django says cross-app wiring belongs.
+        from depot import linked_pages
         from media.speakers import register_people
         from stories import search_documents
         from stories.people_history import install
-        from stories.services.links import communities_linked_to_collection
+        from stories.services.links import communities_linked_to_collection, depot_item_links
         from stories.services.speaker_people import PersonDirectory
 
         post_migrate.connect(_ensure_roles)
         search_documents.register()  # the index's stories, objects and communities, and their receivers
         install()  # the admin's history of people: only the people the reader may see
-        # The depot's pages show which communities link to them; depot cannot import stories.
-        register_communities_of_collection(communities_linked_to_collection)
+        # The depot's pages show which stories and communities link to them; depot cannot import stories.
+        linked_pages.register(communities_linked_to_collection, depot_item_links)
         # Transcript speaker labels are shown by people's public names; media cannot import stories.
         register_people(PersonDirectory())
 

@@ -26,8 +26,9 @@ from core.access import readable_filter, reader_for, restrictions_on, subtree, v
 from core.timecodes import parse_clip_time
 from depot.models import DepotCollection
 from depot.search_documents import add_linking_communities
-from media.access import story_ids_presenting
+from media.models import OralHistoryMedia, Transcript
 from media.search_documents import transcript_segments
+from media.serving import page_ids_using
 from media.speakers import recordings_naming
 from search import registry
 from search.documents import MAX_TRANSCRIPT_SEGMENTS, body_fields
@@ -45,6 +46,7 @@ from stories.models import (
     StoryPage,
     TaggedPage,
 )
+from stories.search_database import CommunityKind, ObjectKind, StoryKind, community_labels, language_labels
 
 
 class _Communities:
@@ -452,6 +454,7 @@ STORIES = DocumentType(
     count=lambda: StoryPage.objects.live().count(),
     stream=_stream_stories,
     keys_touched=keys_touched_by_page,
+    database=StoryKind(),
 )
 OBJECTS = DocumentType(
     kind="object",
@@ -460,6 +463,7 @@ OBJECTS = DocumentType(
     count=lambda: HeritageObjectPage.objects.live().count(),
     stream=_stream_objects,
     keys_touched=keys_touched_by_page,
+    database=ObjectKind(),
 )
 COMMUNITIES = DocumentType(
     kind="community",
@@ -467,6 +471,7 @@ COMMUNITIES = DocumentType(
     documents=_community_pairs,
     count=lambda: CommunityPage.objects.live().count(),
     stream=_stream_communities,
+    database=CommunityKind(),
 )
 
 
@@ -535,15 +540,34 @@ def on_person_deleted(sender, instance, **kwargs):
     queue(keys_showing_person(instance))
 
 
+def story_ids_presenting(media_id: int) -> list[int]:
+    """Stories whose main recording this is, or that quote it in a clip block: their
+    documents carry its transcript."""
+    ids = page_ids_using(OralHistoryMedia(pk=media_id))
+    return sorted(StoryPage.objects.filter(pk__in=ids).values_list("pk", flat=True)) if ids else []
+
+
+def on_transcript_changed(sender, instance, raw=False, **kwargs):
+    """A transcript's words are in the documents of the stories presenting its recording.
+    (pre_delete for deletions: when the recording itself is deleted, stories still point
+    at it then.)"""
+    if not raw:
+        queue({f"story:{pk}" for pk in story_ids_presenting(instance.media_id)})
+
+
 def register() -> None:
     """Register the document types and connect the receivers (StoriesConfig.ready)."""
     for document_type in (STORIES, OBJECTS, COMMUNITIES):
         registry.register(document_type)
+    registry.register_facet_labels("community", community_labels)
+    registry.register_facet_labels("language", language_labels)
     add_linking_communities(public_linking_communities)
     # Publishing is queued by the publish pipeline, after the consent guard (editorial/publishing.py);
     # unpublishing and moves by search.signals, for every registered page type.
     for model in (StoryPage, HeritageObjectPage, CommunityPage):
         pre_delete.connect(on_page_deleted, sender=model, dispatch_uid=f"search-deleted-{model.__name__}")
+    post_save.connect(on_transcript_changed, sender=Transcript, dispatch_uid="media-transcript-saved")
+    pre_delete.connect(on_transcript_changed, sender=Transcript, dispatch_uid="media-transcript-deleted")
     pre_save.connect(on_person_changing, sender=Person, dispatch_uid="search-person-changing")
     post_save.connect(on_person_saved, sender=Person, dispatch_uid="search-person-saved")
     pre_delete.connect(on_person_deleted, sender=Person, dispatch_uid="search-person-deleted")

@@ -10,6 +10,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.access import readable_page_filter
+
 
 class CommunityIndexPage(Page):
     """/communities/: every community; the editorial workflow hangs here."""
@@ -25,8 +27,6 @@ class CommunityIndexPage(Page):
         verbose_name = _("community index page")
 
     def get_context(self, request, *args, **kwargs):
-        from core.access import readable_page_filter
-
         context = super().get_context(request, *args, **kwargs)
         context["communities"] = (
             CommunityPage.objects.child_of(self)

@@ -6,36 +6,14 @@ so the number of queries does not grow with stories, tags or links.
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from core.access import readable_filter, readable_page_filter, reader_for, subtree
-from depot.models import DepotCollection
-from search.links import community_depot_collections
 from search.service import related
+from stories.services.cards import object_cards, story_cards
+from stories.services.links import depot_collections_of_community
 
 RELATED_LIMIT = 6
-
-
-def story_cards(queryset: QuerySet) -> QuerySet:
-    """Stories as listed on cards: the fields and relations the card template shows."""
-    from stories.models import StoryNarrator
-
-    return queryset.select_related("main_media").prefetch_related(
-        Prefetch("narrators", queryset=StoryNarrator.objects.select_related("person")),
-        "tags",
-        "languages",
-    )
-
-
-def object_cards(queryset: QuerySet) -> QuerySet:
-    from stories.models import HeritageObjectImage
-
-    return queryset.select_related("brought_by").prefetch_related(
-        Prefetch(
-            "images",
-            queryset=HeritageObjectImage.objects.select_related("image").prefetch_related("image__renditions"),
-        ),
-    )
 
 
 @dataclass
@@ -63,47 +41,8 @@ def community_listing(community, user) -> CommunityListing:
     return CommunityListing(
         stories=story_cards(stories),
         objects=object_cards(objects)[:12],
-        depot_collections=community_depot_collections(community, stories, objects, user),
+        depot_collections=depot_collections_of_community(community, stories, objects, user),
     )
-
-
-def depot_collections_linked_from(stories: QuerySet, objects: QuerySet) -> list:
-    """Depot collections the given stories and objects link to, most-linked first.
-
-    Grouped on the link tables (two small queries) rather than joined from the
-    collections, which made one slow query on large communities.
-    """
-    from stories.models import ObjectDepotLink, StoryDepotLink
-
-    items_by_collection: dict[int, set[int]] = {}
-    for model, field, pages in ((StoryDepotLink, "story", stories), (ObjectDepotLink, "object_page", objects)):
-        rows = (
-            model.objects.filter(**{f"{field}__in": pages.order_by().values("pk")})
-            .filter(depot_item__withdrawn=False, depot_item__collection__isnull=False)
-            .order_by()
-            .values_list("depot_item__collection_id", "depot_item_id")
-            .distinct()
-        )
-        for collection_id, item_id in rows:
-            items_by_collection.setdefault(collection_id, set()).add(item_id)
-    collections = list(DepotCollection.objects.filter(pk__in=items_by_collection))
-    for collection in collections:
-        collection.link_count = len(items_by_collection[collection.pk])
-    return sorted(collections, key=lambda c: (-c.link_count, c.name))
-
-
-def _parent_paths(pages):
-    return {page.path[: -page.steplen] for page in pages}
-
-
-def communities_of(pages):
-    """The home communities of these pages, in one query."""
-    from stories.models import CommunityPage
-
-    paths = _parent_paths(pages)
-    if not paths:
-        return []
-    return list(CommunityPage.objects.live().filter(path__in=paths).order_by("title"))
 
 
 def _linked(relation):

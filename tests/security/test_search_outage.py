@@ -14,9 +14,10 @@ from django.db import connection
 
 from editorial.services.consent import record_consent, withdraw_consent
 from search import engine as engine_module
-from search import indexing, links, service
+from search import indexing, service
 from search.models import PendingIndexUpdate
 from stories.models import Licence, StoryPage
+from stories.services import links
 from tests.factories import DepotItemFactory, StoryPageFactory
 
 pytestmark = [pytest.mark.search_engine, pytest.mark.django_db]
