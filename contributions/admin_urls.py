@@ -8,5 +8,6 @@ urlpatterns = [
     path("<int:pk>/", admin_views.detail, name="detail"),
     path("<int:pk>/accept/", admin_views.accept, name="accept"),
     path("<int:pk>/decline/", admin_views.decline, name="decline"),
+    path("<int:pk>/revoke-links/", admin_views.revoke_links, name="revoke_links"),
     path("<int:pk>/files/<int:file_pk>/", admin_views.serve_file, name="file"),
 ]

@@ -14,15 +14,16 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.log_actions import registry as log_registry
 
 from contributions.models import ContributionFile, ContributionStatus
-from contributions.services import inbox
+from contributions.services import inbox, sender_links
 from contributions.services.review import ReviewError, accept_contribution, decline_contribution
 from contributions.services.uploads import blob_path, sanitise_filename
 from contributions.storage import blob_name
@@ -102,8 +103,22 @@ def detail(request, pk):
             "history": history,
             "page_edit_url": page_edit_url,
             "undecided": contribution.status in (ContributionStatus.RECEIVED, ContributionStatus.IN_REVIEW),
+            "active_links": contribution.sender_links.filter(revoked_at=None, expires_at__gt=timezone.now()).count(),
         },
     )
+
+
+@require_POST
+def revoke_links(request, pk):
+    """Stop every private link of the sender (a forwarded e-mail, a lost phone); they can ask for a new one."""
+    contribution = _contribution(request, pk)
+    count = sender_links.revoke_all(contribution, request.user)
+    messages.success(
+        request,
+        ngettext("Stopped %(count)s link of the sender.", "Stopped %(count)s links of the sender.", count)
+        % {"count": count},
+    )
+    return redirect("contributions_admin:detail", pk=pk)
 
 
 @require_POST

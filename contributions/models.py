@@ -30,6 +30,7 @@ class ContributionStatus(models.TextChoices):
     IN_REVIEW = "in_review", _("In review")
     ACCEPTED = "accepted", _("Accepted")
     DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn by the sender")
 
 
 class ContributePage(RoutablePageMixin, Page):
@@ -74,6 +75,12 @@ class ContributePage(RoutablePageMixin, Page):
         from contributions.views import contribute
 
         return contribute(request, self)
+
+    @path("status/")
+    def status(self, request):
+        from contributions.views import status
+
+        return status(request, self)
 
     @path("dank/")
     def thanks(self, request):
@@ -122,6 +129,10 @@ class Contribution(models.Model):
     )
     decision_note = models.TextField(_("note on the decision"), blank=True)
     page = models.ForeignKey("wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # The consent record accepting made: the sender narrows or withdraws it from their status page.
+    consent_record = models.ForeignKey(
+        "editorial.ConsentRecord", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
     published_notice_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Spam control and double-submit protection; an address is never stored in clear.
     sender_address_hash = models.CharField(max_length=64, db_index=True, editable=False)
@@ -167,3 +178,40 @@ class ContributionFile(models.Model):
         from contributions.storage import blob_name
 
         return blob_name(self.sha256)
+
+
+class SenderLinkPurpose(models.TextChoices):
+    STATUS = "status", _("Status, corrections and consent")
+
+
+class SenderLink(models.Model):
+    """A private link for the sender of one contribution: no account, one purpose.
+
+    The link's token is signed (``django.core.signing``: a changed character fails before
+    the database is asked) and carries a random secret of which only a hash is kept here,
+    so a copy of the database opens nothing. It expires (``CONTRIBUTION_LINK_DAYS``) and a
+    curator can revoke it; asking again by reference number and e-mail address sends a new one.
+    """
+
+    contribution = models.ForeignKey(Contribution, on_delete=models.CASCADE, related_name="sender_links")
+    purpose = models.CharField(max_length=16, choices=SenderLinkPurpose.choices, default=SenderLinkPurpose.STATUS)
+    secret_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    expires_at = models.DateTimeField(editable=False)
+    last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
+    revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("sender's link")
+        verbose_name_plural = _("sender's links")
+
+    def __str__(self):
+        return f"{self.contribution.reference} ({self.purpose})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()

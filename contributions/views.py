@@ -4,16 +4,19 @@ import secrets
 from urllib.parse import urlencode
 
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_protect
 
 from contributions.forms import ContributionForm
 from contributions.models import Contribution
-from contributions.services import ratelimit, uploads
+from contributions.services import notifications, ratelimit, sender, sender_links, uploads
 from contributions.services.submissions import submit_contribution
 from core.requests import client_address
+from editorial.models.consent import ConsentUse
 
 THANKS_SALT = "contributions.thanks"
 THANKS_MAX_AGE = 7 * 24 * 3600
@@ -144,3 +147,93 @@ def thanks(request, page, token):
     response = TemplateResponse(request, "contributions/thanks.html", context)
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+STATUS_DONE = {
+    "corrected": gettext_lazy("Your correction is saved. The curators were told."),
+    "consent": gettext_lazy("Your consent is changed. The curators were told."),
+}
+REFUSED_STATUS = {"invalid": 404, "expired": 410, "revoked": 410}
+
+
+def _private(response):
+    """The status pages carry the sender's token in their address: never cached, and never
+    sent to another site as a referrer. Not "no-referrer": chromium then sends the page's
+    own forms with ``Origin: null``, which Django's CSRF check rightly refuses; the link to
+    the published story carries ``rel=noreferrer``."""
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "same-origin"
+    return response
+
+
+@csrf_protect
+def status(request, page):
+    """The sender's private page: where the contribution stands, corrections, consent."""
+    token = request.POST.get("t") if request.method == "POST" else request.GET.get("t")
+    if not token:
+        return _resend(request, page)
+    try:
+        opened = sender_links.open_link(token)
+    except sender_links.LinkRefused as refused:
+        context = page.get_context(request)
+        context.update(reason=refused.reason, resend_url=request.path)
+        response = TemplateResponse(
+            request, "contributions/link_refused.html", context, status=REFUSED_STATUS[refused.reason]
+        )
+        return _private(response)
+    contribution = opened.contribution
+    errors = {}
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "correct":
+                sender.correct_text(contribution, title=request.POST.get("title"), text=request.POST.get("text"))
+            elif action == "consent":
+                sender.change_consent(contribution, keep=request.POST.getlist("uses"))
+            else:
+                raise ValidationError(_("Nothing was changed: the form was not recognised."))
+        except ValidationError as error:
+            errors = error.message_dict if hasattr(error, "error_dict") else {"general": error.messages}
+        else:
+            done = "corrected" if action == "correct" else "consent"
+            return HttpResponseRedirect(request.path + "?" + urlencode({"t": token, "done": done}))
+        contribution.refresh_from_db()
+    return _private(_status_page(request, page, contribution, token, errors))
+
+
+def _status_page(request, page, contribution, token, errors):
+    uses = sender.current_uses(contribution)
+    posted = request.method == "POST" and request.POST.get("action") == "correct"
+    context = page.get_context(request)
+    context.update(
+        contribution=contribution,
+        status=sender.status_of(contribution),
+        token=token,
+        errors=errors,
+        done=STATUS_DONE.get(request.GET.get("done", "")),
+        can_correct=sender.can_correct(contribution),
+        title_value=request.POST.get("title", "") if posted else contribution.title,
+        text_value=request.POST.get("text", "") if posted else contribution.text,
+        uses=[(value, label, value in uses) for value, label in ConsentUse.choices if value in uses],
+        all_uses_withdrawn=not uses,
+    )
+    return TemplateResponse(request, "contributions/status.html", context, status=400 if errors else 200)
+
+
+def _resend(request, page):
+    """Ask for a new link with the reference number and the e-mail address given."""
+    sent = False
+    if request.method == "POST":
+        address = ratelimit.address_hash(client_address(request))
+        if ratelimit.is_blocked(address):
+            context = page.get_context(request)
+            context.update(blocked=True)
+            return _private(TemplateResponse(request, "contributions/status_resend.html", context, status=429))
+        ratelimit.count_attempt(address)
+        contribution = sender_links.find_for_resend(request.POST.get("reference"), request.POST.get("email"))
+        if contribution is not None:
+            notifications.send_status_link(contribution)
+        sent = True  # the same answer whether or not it matched: the form reveals nothing
+    context = page.get_context(request)
+    context.update(sent=sent, reference=request.POST.get("reference", "") if not sent else "")
+    return _private(TemplateResponse(request, "contributions/status_resend.html", context))

@@ -41,5 +41,14 @@ def register_contribution_log_actions(actions):
     )
     actions.register_action("contributions.declined", _("Contribution declined"), _("Contribution declined"))
     actions.register_action(
+        "contributions.corrected_by_sender", _("Corrected by the sender"), _("The sender corrected title or text")
+    )
+    actions.register_action(
+        "contributions.consent_changed_by_sender",
+        _("Consent changed by the sender"),
+        _("The sender narrowed or withdrew their consent"),
+    )
+    actions.register_action("contributions.links_revoked", _("Sender's links stopped"), _("The sender's links stopped"))
+    actions.register_action(
         "contributions.page_created", _("Created from a contribution"), _("Page created from a public contribution")
     )

@@ -11,6 +11,7 @@ from editorial import views
 from editorial.admin_views import ConsentRecordViewSet
 from editorial.models.workflow import needs_consent
 from editorial.services.consent import (
+    CONSENT_NARROWED_ACTION,
     CONSENT_RECORDED_ACTION,
     CONSENT_WITHDRAWN_ACTION,
     PUBLICATION_REVERSED_ACTION,
@@ -36,6 +37,11 @@ def register_editorial_urls():
 def register_consent_log_actions(actions):
     actions.register_action(
         CONSENT_WITHDRAWN_ACTION, gettext_lazy("Withdraw consent"), gettext_lazy("Consent withdrawn; unpublished")
+    )
+    actions.register_action(
+        CONSENT_NARROWED_ACTION,
+        gettext_lazy("Consent narrowed"),
+        gettext_lazy("Consent narrowed to exclude online publication; unpublished"),
     )
     actions.register_action(CONSENT_RECORDED_ACTION, gettext_lazy("Record consent"), gettext_lazy("Consent recorded"))
     actions.register_action(

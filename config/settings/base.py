@@ -300,6 +300,8 @@ CONTRIBUTION_MAX_FILES = env.int("CONTRIBUTION_MAX_FILES", 20)
 # cache with several server processes).
 CONTRIBUTION_RATE_LIMIT = env.int("CONTRIBUTION_RATE_LIMIT", 10)
 CONTRIBUTION_RATE_WINDOW_SECONDS = env.int("CONTRIBUTION_RATE_WINDOW_SECONDS", 3600)
+# How long the sender's private status link works (contributions.services.sender_links).
+CONTRIBUTION_LINK_DAYS = env.int("CONTRIBUTION_LINK_DAYS", 90)
 # Reverse proxies (addresses or networks) whose X-Forwarded-For is believed when they are
 # the direct peer; empty: REMOTE_ADDR is the sender (see contributions.services.ratelimit).
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", [])

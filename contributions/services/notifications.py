@@ -14,18 +14,21 @@ from django.utils import translation
 logger = logging.getLogger(__name__)
 
 
-def _send(contribution, template, subject, page=None):
-    if not contribution.email:
+def _send(contribution, template, subject, page=None, *, to=None, status_link=False):
+    recipients = to if to is not None else ([contribution.email] if contribution.email else [])
+    if not recipients:
         return False
     with translation.override(settings.LANGUAGE_CODE):
         # The page's address in the same language as the mail, whatever the admin user's.
-        body = render_to_string(
-            f"contributions/email/{template}.txt",
-            {"contribution": contribution, "page_url": page.full_url if page else ""},
-        )
+        context = {"contribution": contribution, "page_url": page.full_url if page else ""}
+        if status_link:  # a new private link in every mail to the sender that offers one
+            from contributions.services.sender_links import issue, status_url
+
+            context["status_url"] = status_url(issue(contribution))
+        body = render_to_string(f"contributions/email/{template}.txt", context)
         subject = str(subject) % {"reference": contribution.reference}
     try:
-        send_mail(subject, body, None, [contribution.email])
+        send_mail(subject, body, None, recipients)
     except Exception:  # a mail server outage must not undo the contribution or the decision
         logger.exception("Could not send %s e-mail for %s", template, contribution.reference)
         return False
@@ -35,13 +38,37 @@ def _send(contribution, template, subject, page=None):
 def send_receipt(contribution):
     from django.utils.translation import gettext_lazy as _
 
-    return _send(contribution, "receipt", _("We received your contribution (%(reference)s)"))
+    return _send(contribution, "receipt", _("We received your contribution (%(reference)s)"), status_link=True)
+
+
+def send_status_link(contribution):
+    """A new private link to the status page, asked for with the reference number."""
+    from django.utils.translation import gettext_lazy as _
+
+    return _send(contribution, "status_link", _("Your link for %(reference)s"), status_link=True)
+
+
+def tell_curators(contribution, what: str):
+    """The community's curators hear that the sender corrected the text or changed the consent."""
+    from django.utils.translation import gettext_lazy as _
+
+    group = getattr(contribution.community.specific, "curator_group", None)
+    to = sorted(
+        set(group.user_set.filter(is_active=True).exclude(email="").values_list("email", flat=True)) if group else ()
+    )
+    subjects = {
+        "corrected": _("%(reference)s: the sender corrected the text"),
+        "consent": _("%(reference)s: the sender changed their consent"),
+    }
+    return _send(contribution, f"curators_{what}", subjects[what], to=to)
 
 
 def send_published(contribution, page):
     from django.utils.translation import gettext_lazy as _
 
-    return _send(contribution, "published", _("Your contribution is online (%(reference)s)"), page=page)
+    return _send(
+        contribution, "published", _("Your contribution is online (%(reference)s)"), page=page, status_link=True
+    )
 
 
 def send_declined(contribution):

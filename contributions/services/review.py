@@ -44,7 +44,7 @@ class ReviewError(Exception):
 
 def _lock_undecided(contribution) -> Contribution:
     locked = Contribution.objects.select_for_update().select_related("community", "language").get(pk=contribution.pk)
-    if locked.status in (ContributionStatus.ACCEPTED, ContributionStatus.DECLINED):
+    if locked.status in (ContributionStatus.ACCEPTED, ContributionStatus.DECLINED, ContributionStatus.WITHDRAWN):
         raise ReviewError(
             _("%(reference)s was already %(status)s.")
             % {"reference": locked.reference, "status": locked.get_status_display().lower()}
@@ -245,7 +245,7 @@ def accept_contribution(contribution, user):
                 user=user,
                 data={"reference": contribution.reference, "contribution": contribution.pk},
             )
-            _record_consent(contribution, person, page, user)
+            contribution.consent_record = _record_consent(contribution, person, page, user)
             workflow = page.get_workflow()
             if workflow is not None:
                 workflow.start(page, user)
@@ -253,7 +253,7 @@ def accept_contribution(contribution, user):
             contribution.page = page
             contribution.reviewed_by = user
             contribution.reviewed_at = timezone.now()
-            contribution.save(update_fields=["status", "page", "reviewed_by", "reviewed_at"])
+            contribution.save(update_fields=["status", "page", "consent_record", "reviewed_by", "reviewed_at"])
             log(
                 contribution,
                 "contributions.accepted",

@@ -22,6 +22,7 @@ from stories.models.choices import Licence
 
 CONSENT_WITHDRAWN_ACTION = "editorial.consent_withdrawn"
 CONSENT_RECORDED_ACTION = "editorial.consent_recorded"
+CONSENT_NARROWED_ACTION = "editorial.consent_narrowed"
 PUBLICATION_REVERSED_ACTION = "editorial.publication_reversed"
 
 
@@ -147,28 +148,62 @@ def withdraw_consent(record: ConsentRecord, *, user, note: str = "") -> list[Pag
                 _("This consent was already withdrawn on %(date)s.")
                 % {"date": timezone.localtime(record.withdrawn_at).strftime("%Y-%m-%d %H:%M")}
             )
-        pages = [page.specific for page in record.pages.all().order_by("path")]
-        for page in pages:
-            # One log context per page: Wagtail's history shows only the latest entry per
-            # (context, action), across pages, so a shared context would hide all but one.
-            with LogContext(user=user):
-                _stop_workflow(page, user)
-                if page.live:
-                    UnpublishPageAction(page, user=user).execute(skip_permission_checks=True)
-                # A revision scheduled to go live later would otherwise put the page
-                # online on its date (Wagtail's unpublish clears this only for live pages).
-                page.revisions.exclude(approved_go_live_at=None).update(approved_go_live_at=None)
-                log(
-                    instance=page,
-                    action=CONSENT_WITHDRAWN_ACTION,
-                    user=user,
-                    data={"consent_record": record.pk, "given_by": record.given_by, "note": note},
-                )
+        pages = _take_offline(record, user=user, action=CONSENT_WITHDRAWN_ACTION, note=note)
         record.withdrawn_at = timezone.now()
         record.withdrawn_by = user if user and user.is_authenticated else None
         record.withdrawal_note = note
         record.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_note"])
     return pages
+
+
+def _take_offline(record: ConsentRecord, *, user, action: str, note: str, data=None) -> list[Page]:
+    """Every page resting on the record goes offline: its workflow stopped, unpublished
+    (so search and the file check follow), a scheduled go-live cleared, and logged."""
+    pages = [page.specific for page in record.pages.all().order_by("path")]
+    for page in pages:
+        # One log context per page: Wagtail's history shows only the latest entry per
+        # (context, action), across pages, so a shared context would hide all but one.
+        with LogContext(user=user):
+            _stop_workflow(page, user)
+            if page.live:
+                UnpublishPageAction(page, user=user).execute(skip_permission_checks=True)
+            # A revision scheduled to go live later would otherwise put the page
+            # online on its date (Wagtail's unpublish clears this only for live pages).
+            page.revisions.exclude(approved_go_live_at=None).update(approved_go_live_at=None)
+            log(
+                instance=page,
+                action=action,
+                user=user,
+                data={"consent_record": record.pk, "given_by": record.given_by, "note": note, **(data or {})},
+            )
+    return pages
+
+
+def narrow_consent(record: ConsentRecord, *, uses: Iterable[str], user=None, note: str = "") -> list[Page]:
+    """Keep only these of the record's uses (a person may take back part of their consent).
+
+    A use can only be taken away here, never added: more consent is recorded anew. With no
+    use left it is a withdrawal (``withdraw_consent``); without online publication every
+    page resting on the record goes offline, as on withdrawal. Returns the pages taken offline.
+    """
+    wanted = set(uses)
+    with transaction.atomic():
+        record = ConsentRecord.objects.select_for_update().get(pk=record.pk)
+        if record.is_withdrawn:
+            raise ValidationError(_("This consent was already withdrawn."))
+        keep = [use for use in record.uses or [] if use in wanted]
+        if not keep:
+            return withdraw_consent(record, user=user, note=note)
+        if keep == list(record.uses or []):
+            return []
+        removed = [use for use in record.uses if use not in keep]
+        record.uses = keep
+        record.save(update_fields=["uses"])
+        if ConsentUse.ONLINE in keep:
+            return []
+        return _take_offline(
+            record, user=user, action=CONSENT_NARROWED_ACTION, note=note, data={"uses_removed": removed}
+        )
 
 
 def reverse_publication_against_consent(page) -> str | None:

@@ -1,0 +1,154 @@
+"""What the sender may see and do from their private link, without an account.
+
+They see where their contribution stands; while nobody has accepted it yet they may
+correct its title and text; at any time they may take back part or all of their
+consent (online, exhibition, research). Taking back online publication, or everything,
+goes through the editorial consent services: the pages go offline, out of search, their
+files out of reach, logged. The community's curators are told by e-mail each time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.log_actions import log
+
+from contributions.models import Contribution, ContributionStatus
+from contributions.services import notifications
+from editorial.models.consent import ConsentUse
+from editorial.services.consent import narrow_consent
+
+CORRECTABLE = (ContributionStatus.RECEIVED, ContributionStatus.IN_REVIEW)
+TITLE_MAX, TEXT_MAX = 200, 50_000
+
+EXPLANATIONS = {
+    "received": gettext_lazy("We received it. The community's curators have not opened it yet."),
+    "in_review": gettext_lazy("The community's curators are looking at it."),
+    "accepted": gettext_lazy(
+        "The curators accepted it. It is being prepared for publication and checked by the museum."
+    ),
+    "published": gettext_lazy("It is online."),
+    "offline": gettext_lazy("It was accepted, and is not online now."),
+    "declined": gettext_lazy("The curators decided not to publish it."),
+    "withdrawn": gettext_lazy("You withdrew your consent. Nothing of it is published."),
+}
+LABELS = {
+    "received": gettext_lazy("Received"),
+    "in_review": gettext_lazy("In review"),
+    "accepted": gettext_lazy("Accepted"),
+    "published": gettext_lazy("Published"),
+    "offline": gettext_lazy("Not online"),
+    "declined": gettext_lazy("Declined"),
+    "withdrawn": gettext_lazy("Withdrawn"),
+}
+
+
+@dataclass(frozen=True)
+class SenderStatus:
+    code: str
+    label: str
+    explanation: str
+    page_url: str = ""
+    note: str = ""
+
+
+def status_of(contribution: Contribution) -> SenderStatus:
+    """Where the contribution stands, as its sender may see it."""
+    code = contribution.status
+    page_url = note = ""
+    if code == ContributionStatus.ACCEPTED:
+        page = contribution.page.specific if contribution.page_id else None
+        record = contribution.consent_record
+        if record is not None and record.is_withdrawn:
+            code = "withdrawn"
+        elif page is not None and page.live:
+            code, page_url = "published", page.full_url or ""
+        elif page is not None and page.first_published_at is not None:
+            code = "offline"
+    elif code == ContributionStatus.DECLINED:
+        note = contribution.decision_note
+    return SenderStatus(
+        code=code, label=str(LABELS[code]), explanation=str(EXPLANATIONS[code]), page_url=page_url, note=note
+    )
+
+
+def can_correct(contribution: Contribution) -> bool:
+    return contribution.status in CORRECTABLE
+
+
+def current_uses(contribution: Contribution) -> list[str]:
+    """The uses the sender's consent allows now (none once withdrawn)."""
+    if contribution.status in (ContributionStatus.WITHDRAWN, ContributionStatus.DECLINED):
+        return []
+    record = contribution.consent_record
+    if record is not None:
+        return [] if record.is_withdrawn else list(record.uses or [])
+    return list(contribution.consent_uses or [])
+
+
+@transaction.atomic
+def correct_text(contribution: Contribution, *, title: str, text: str) -> Contribution:
+    """The sender corrects title and text while nobody has accepted the contribution yet."""
+    contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)
+    if not can_correct(contribution):
+        raise ValidationError(_("It can no longer be changed here: the curators have already decided on it."))
+    title, text = (title or "").strip(), (text or "").strip()
+    errors = {}
+    if not title:
+        errors["title"] = _("Give it a title.")
+    elif len(title) > TITLE_MAX:
+        errors["title"] = _("The title can be at most %(n)s characters.") % {"n": TITLE_MAX}
+    if not text:
+        errors["text"] = _("The text cannot be empty.")
+    elif len(text) > TEXT_MAX:
+        errors["text"] = _("The text can be at most %(n)s characters.") % {"n": f"{TEXT_MAX:,}"}
+    if errors:
+        raise ValidationError(errors)
+    if (title, text) == (contribution.title, contribution.text):
+        return contribution
+    before = {"title": contribution.title, "text_length": len(contribution.text)}
+    contribution.title, contribution.text = title, text
+    contribution.save(update_fields=["title", "text"])
+    log(contribution, "contributions.corrected_by_sender", data={"before": before})
+    transaction.on_commit(lambda: notifications.tell_curators(contribution, "corrected"))
+    return contribution
+
+
+@transaction.atomic
+def change_consent(contribution: Contribution, *, keep: list[str]) -> list:
+    """Keep only these uses of the sender's consent; returns the pages taken offline.
+
+    Before acceptance the contribution's own consent changes (all taken back: the
+    contribution is withdrawn and never reaches a page); after, the consent record that
+    accepting made is narrowed or withdrawn by the editorial services."""
+    contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)
+    now = current_uses(contribution)
+    if not now:
+        raise ValidationError(_("There is no consent left to take back."))
+    unknown = set(keep) - set(ConsentUse.values)
+    if unknown:
+        raise ValidationError(_("Choose from the uses listed."))
+    kept = [use for use in now if use in set(keep)]
+    if kept == now:
+        return []
+    pages = []
+    if contribution.consent_record is not None:
+        pages = narrow_consent(contribution.consent_record, uses=kept, note=_("Changed by the sender from their link"))
+    else:
+        contribution.consent_uses = kept
+        fields = ["consent_uses"]
+        if not kept and contribution.status in CORRECTABLE:
+            contribution.status = ContributionStatus.WITHDRAWN
+            fields.append("status")
+        contribution.save(update_fields=fields)
+    log(
+        contribution,
+        "contributions.consent_changed_by_sender",
+        data={"before": now, "after": kept, "pages_offline": [page.pk for page in pages]},
+    )
+    transaction.on_commit(lambda: notifications.tell_curators(contribution, "consent"))
+    return pages
