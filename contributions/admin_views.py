@@ -24,10 +24,19 @@ from wagtail.log_actions import registry as log_registry
 
 from contributions.models import ContributionFile, ContributionStatus
 from contributions.services import inbox, sender_links
-from contributions.services.review import ReviewError, accept_contribution, decline_contribution
+from contributions.services.review import ReviewError, accept_contribution, ask_for_changes, decline_contribution
 from contributions.services.uploads import blob_path, sanitise_filename
 from contributions.storage import blob_name
 from core.sendfile import file_response
+
+
+class ChangesForm(forms.Form):
+    message = forms.CharField(
+        label=gettext_lazy("What should the sender change?"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+        help_text=gettext_lazy("Sent to the sender by e-mail and shown on their private page."),
+    )
 
 
 class DeclineForm(forms.Form):
@@ -102,10 +111,28 @@ def detail(request, pk):
             "decline_form": DeclineForm(),
             "history": history,
             "page_edit_url": page_edit_url,
-            "undecided": contribution.status in (ContributionStatus.RECEIVED, ContributionStatus.IN_REVIEW),
+            "undecided": contribution.status
+            in (ContributionStatus.RECEIVED, ContributionStatus.IN_REVIEW, ContributionStatus.NEEDS_CHANGES),
+            "changes_form": ChangesForm(),
             "active_links": contribution.sender_links.filter(revoked_at=None, expires_at__gt=timezone.now()).count(),
         },
     )
+
+
+@require_POST
+def ask_changes(request, pk):
+    """Ask the sender to change something before deciding (by e-mail, with their private link)."""
+    contribution = _contribution(request, pk)
+    form = ChangesForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ReviewError(_("The message is too long (at most 5000 characters)."))
+        ask_for_changes(contribution, request.user, message=form.cleaned_data["message"])
+    except ReviewError as error:
+        messages.error(request, str(error))
+        return redirect("contributions_admin:detail", pk=pk)
+    messages.success(request, _("The sender of %(reference)s was asked.") % {"reference": contribution.reference})
+    return redirect("contributions_admin:detail", pk=pk)
 
 
 @require_POST

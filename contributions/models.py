@@ -28,6 +28,7 @@ class ContributionKind(models.TextChoices):
 class ContributionStatus(models.TextChoices):
     RECEIVED = "received", _("Received")
     IN_REVIEW = "in_review", _("In review")
+    NEEDS_CHANGES = "needs_changes", _("Changes asked of the sender")
     ACCEPTED = "accepted", _("Accepted")
     DECLINED = "declined", _("Declined")
     WITHDRAWN = "withdrawn", _("Withdrawn by the sender")
@@ -128,6 +129,8 @@ class Contribution(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     decision_note = models.TextField(_("note on the decision"), blank=True)
+    # Whether the sender may read the note (on their status page): only when the curator sent it.
+    note_for_sender = models.BooleanField(default=False, editable=False)
     page = models.ForeignKey("wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     # The consent record accepting made: the sender narrows or withdraws it from their status page.
     consent_record = models.ForeignKey(

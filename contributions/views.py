@@ -152,6 +152,7 @@ def thanks(request, page, token):
 STATUS_DONE = {
     "corrected": gettext_lazy("Your correction is saved. The curators were told."),
     "consent": gettext_lazy("Your consent is changed. The curators were told."),
+    "requested": gettext_lazy("Your request is sent to the curators. They will write to you."),
 }
 REFUSED_STATUS = {"invalid": 404, "expired": 410, "revoked": 410}
 
@@ -190,12 +191,14 @@ def status(request, page):
                 sender.correct_text(contribution, title=request.POST.get("title"), text=request.POST.get("text"))
             elif action == "consent":
                 sender.change_consent(contribution, keep=request.POST.getlist("uses"))
+            elif action == "request_change":
+                sender.request_change(contribution, message=request.POST.get("message"))
             else:
                 raise ValidationError(_("Nothing was changed: the form was not recognised."))
         except ValidationError as error:
             errors = error.message_dict if hasattr(error, "error_dict") else {"general": error.messages}
         else:
-            done = "corrected" if action == "correct" else "consent"
+            done = {"correct": "corrected", "consent": "consent", "request_change": "requested"}[action]
             return HttpResponseRedirect(request.path + "?" + urlencode({"t": token, "done": done}))
         contribution.refresh_from_db()
     return _private(_status_page(request, page, contribution, token, errors))
@@ -212,6 +215,8 @@ def _status_page(request, page, contribution, token, errors):
         errors=errors,
         done=STATUS_DONE.get(request.GET.get("done", "")),
         can_correct=sender.can_correct(contribution),
+        can_request_change=sender.can_request_change(contribution),
+        message_value=request.POST.get("message", "") if request.method == "POST" else "",
         title_value=request.POST.get("title", "") if posted else contribution.title,
         text_value=request.POST.get("text", "") if posted else contribution.text,
         uses=[(value, label, value in uses) for value, label in ConsentUse.choices if value in uses],

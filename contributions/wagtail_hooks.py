@@ -48,6 +48,14 @@ def register_contribution_log_actions(actions):
         _("Consent changed by the sender"),
         _("The sender narrowed or withdrew their consent"),
     )
+    actions.register_action(
+        "contributions.changes_asked", _("Changes asked of the sender"), _("The sender was asked to change something")
+    )
+    actions.register_action(
+        "contributions.change_requested_by_sender",
+        _("Change asked by the sender"),
+        _("The sender asked the curators for a change"),
+    )
     actions.register_action("contributions.links_revoked", _("Sender's links stopped"), _("The sender's links stopped"))
     actions.register_action(
         "contributions.page_created", _("Created from a contribution"), _("Page created from a public contribution")

@@ -14,13 +14,13 @@ from django.utils import translation
 logger = logging.getLogger(__name__)
 
 
-def _send(contribution, template, subject, page=None, *, to=None, status_link=False):
+def _send(contribution, template, subject, page=None, *, to=None, status_link=False, extra=None):
     recipients = to if to is not None else ([contribution.email] if contribution.email else [])
     if not recipients:
         return False
     with translation.override(settings.LANGUAGE_CODE):
         # The page's address in the same language as the mail, whatever the admin user's.
-        context = {"contribution": contribution, "page_url": page.full_url if page else ""}
+        context = {"contribution": contribution, "page_url": page.full_url if page else "", **(extra or {})}
         if status_link:  # a new private link in every mail to the sender that offers one
             from contributions.services.sender_links import issue, status_url
 
@@ -41,6 +41,24 @@ def send_receipt(contribution):
     return _send(contribution, "receipt", _("We received your contribution (%(reference)s)"), status_link=True)
 
 
+def send_changes_asked(contribution):
+    """The curators ask the sender to change something; the message and a link to correct it."""
+    from django.utils.translation import gettext_lazy as _
+
+    return _send(
+        contribution, "changes_asked", _("A question about your contribution (%(reference)s)"), status_link=True
+    )
+
+
+def send_change_request(contribution, message: str):
+    """The sender asks the curators to change something in what is published."""
+    from django.utils.translation import gettext_lazy as _
+
+    return _send_to_curators(
+        contribution, "curators_change_request", _("%(reference)s: the sender asks for a change"), message=message
+    )
+
+
 def send_status_link(contribution):
     """A new private link to the status page, asked for with the reference number."""
     from django.utils.translation import gettext_lazy as _
@@ -52,15 +70,19 @@ def tell_curators(contribution, what: str):
     """The community's curators hear that the sender corrected the text or changed the consent."""
     from django.utils.translation import gettext_lazy as _
 
-    group = getattr(contribution.community.specific, "curator_group", None)
-    to = sorted(
-        set(group.user_set.filter(is_active=True).exclude(email="").values_list("email", flat=True)) if group else ()
-    )
     subjects = {
         "corrected": _("%(reference)s: the sender corrected the text"),
         "consent": _("%(reference)s: the sender changed their consent"),
     }
-    return _send(contribution, f"curators_{what}", subjects[what], to=to)
+    return _send_to_curators(contribution, f"curators_{what}", subjects[what])
+
+
+def _send_to_curators(contribution, template, subject, **extra):
+    group = getattr(contribution.community.specific, "curator_group", None)
+    to = sorted(
+        set(group.user_set.filter(is_active=True).exclude(email="").values_list("email", flat=True)) if group else ()
+    )
+    return _send(contribution, template, subject, to=to, extra=extra)
 
 
 def send_published(contribution, page):
@@ -74,4 +96,4 @@ def send_published(contribution, page):
 def send_declined(contribution):
     from django.utils.translation import gettext_lazy as _
 
-    return _send(contribution, "declined", _("About your contribution (%(reference)s)"))
+    return _send(contribution, "declined", _("About your contribution (%(reference)s)"), status_link=True)

@@ -288,8 +288,9 @@ def decline_contribution(contribution, user, *, note: str = "", notify_sender: b
     contribution.decision_note = note.strip()
     contribution.reviewed_by = user
     contribution.reviewed_at = timezone.now()
-    contribution.save(update_fields=["status", "decision_note", "reviewed_by", "reviewed_at"])
-    notified = bool(notify_sender and contribution.email)
+    contribution.note_for_sender = bool(notify_sender and contribution.email)
+    contribution.save(update_fields=["status", "decision_note", "note_for_sender", "reviewed_by", "reviewed_at"])
+    notified = contribution.note_for_sender
     log(
         contribution,
         "contributions.declined",
@@ -300,4 +301,26 @@ def decline_contribution(contribution, user, *, note: str = "", notify_sender: b
         from contributions.services.notifications import send_declined
 
         transaction.on_commit(lambda: send_declined(contribution))
+    return contribution
+
+
+@transaction.atomic
+def ask_for_changes(contribution, user, *, message: str):
+    """Ask the sender to change something before the curators decide; they read the
+    message in an e-mail and on their status page, and their correction brings the
+    contribution back into review."""
+    message = (message or "").strip()
+    if not message:
+        raise ReviewError(_("Say what you would like the sender to change."))
+    contribution = _lock_undecided(contribution)
+    if not contribution.email:
+        raise ReviewError(_("The sender gave no e-mail address, so they cannot be asked."))
+    contribution.status = ContributionStatus.NEEDS_CHANGES
+    contribution.decision_note = message
+    contribution.note_for_sender = True
+    contribution.save(update_fields=["status", "decision_note", "note_for_sender"])
+    log(contribution, "contributions.changes_asked", user=user, data={"message": message})
+    from contributions.services.notifications import send_changes_asked
+
+    transaction.on_commit(lambda: send_changes_asked(contribution))
     return contribution

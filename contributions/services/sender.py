@@ -22,12 +22,14 @@ from contributions.services import notifications
 from editorial.models.consent import ConsentUse
 from editorial.services.consent import narrow_consent
 
-CORRECTABLE = (ContributionStatus.RECEIVED, ContributionStatus.IN_REVIEW)
+CORRECTABLE = (ContributionStatus.RECEIVED, ContributionStatus.IN_REVIEW, ContributionStatus.NEEDS_CHANGES)
+MESSAGE_MAX = 5000
 TITLE_MAX, TEXT_MAX = 200, 50_000
 
 EXPLANATIONS = {
     "received": gettext_lazy("We received it. The community's curators have not opened it yet."),
     "in_review": gettext_lazy("The community's curators are looking at it."),
+    "needs_changes": gettext_lazy("The curators ask you to change something before they decide. Their message:"),
     "accepted": gettext_lazy(
         "The curators accepted it. It is being prepared for publication and checked by the museum."
     ),
@@ -39,6 +41,7 @@ EXPLANATIONS = {
 LABELS = {
     "received": gettext_lazy("Received"),
     "in_review": gettext_lazy("In review"),
+    "needs_changes": gettext_lazy("Changes asked"),
     "accepted": gettext_lazy("Accepted"),
     "published": gettext_lazy("Published"),
     "offline": gettext_lazy("Not online"),
@@ -69,8 +72,10 @@ def status_of(contribution: Contribution) -> SenderStatus:
             code, page_url = "published", page.full_url or ""
         elif page is not None and page.first_published_at is not None:
             code = "offline"
-    elif code == ContributionStatus.DECLINED:
-        note = contribution.decision_note
+    elif code == ContributionStatus.NEEDS_CHANGES or (
+        code == ContributionStatus.DECLINED and contribution.note_for_sender
+    ):
+        note = contribution.decision_note  # a note the curator kept to themselves is never shown
     return SenderStatus(
         code=code, label=str(LABELS[code]), explanation=str(EXPLANATIONS[code]), page_url=page_url, note=note
     )
@@ -78,6 +83,11 @@ def status_of(contribution: Contribution) -> SenderStatus:
 
 def can_correct(contribution: Contribution) -> bool:
     return contribution.status in CORRECTABLE
+
+
+def can_request_change(contribution: Contribution) -> bool:
+    """After acceptance the text is the curators'; the sender asks them for a change."""
+    return contribution.status == ContributionStatus.ACCEPTED and bool(current_uses(contribution))
 
 
 def current_uses(contribution: Contribution) -> list[str]:
@@ -112,7 +122,11 @@ def correct_text(contribution: Contribution, *, title: str, text: str) -> Contri
         return contribution
     before = {"title": contribution.title, "text_length": len(contribution.text)}
     contribution.title, contribution.text = title, text
-    contribution.save(update_fields=["title", "text"])
+    fields = ["title", "text"]
+    if contribution.status == ContributionStatus.NEEDS_CHANGES:  # answered: back to the curators
+        contribution.status = ContributionStatus.IN_REVIEW
+        fields.append("status")
+    contribution.save(update_fields=fields)
     log(contribution, "contributions.corrected_by_sender", data={"before": before})
     transaction.on_commit(lambda: notifications.tell_curators(contribution, "corrected"))
     return contribution
@@ -152,3 +166,16 @@ def change_consent(contribution: Contribution, *, keep: list[str]) -> list:
     )
     transaction.on_commit(lambda: notifications.tell_curators(contribution, "consent"))
     return pages
+
+
+def request_change(contribution: Contribution, *, message: str) -> None:
+    """The sender asks the curators to change something in the accepted or published page."""
+    message = (message or "").strip()
+    if not message:
+        raise ValidationError({"message": _("Say what you would like to change.")})
+    if len(message) > MESSAGE_MAX:
+        raise ValidationError({"message": _("The message can be at most %(n)s characters.") % {"n": MESSAGE_MAX}})
+    if not can_request_change(contribution):
+        raise ValidationError(_("Until it is accepted you can correct it yourself, above."))
+    log(contribution, "contributions.change_requested_by_sender", data={"message": message})
+    transaction.on_commit(lambda: notifications.send_change_request(contribution, message))

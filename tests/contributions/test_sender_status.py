@@ -83,7 +83,9 @@ def test_the_status_follows_the_curators(client, contribute_page, sent, other):
     Contribution.objects.filter(pk=sent.pk).update(status=ContributionStatus.IN_REVIEW)
     assert 'data-status="in_review"' in client.get(_status_path(contribute_page, token)).content.decode()
 
-    Contribution.objects.filter(pk=sent.pk).update(status=ContributionStatus.DECLINED, decision_note="Te kort.")
+    Contribution.objects.filter(pk=sent.pk).update(
+        status=ContributionStatus.DECLINED, decision_note="Te kort.", note_for_sender=True
+    )
     html = client.get(_status_path(contribute_page, token)).content.decode()
     assert 'data-status="declined"' in html and "Te kort." in html
 
@@ -254,3 +256,60 @@ def test_the_page_and_the_mails_speak_dutch_by_default(client, contribute_page, 
     assert "Hoe het ervoor staat" in html and "Wijzig mijn toestemming" in html
     english = client.get("/en" + _link_in(mail.outbox[0])).content.decode()
     assert "Where it stands" in english
+
+
+def test_the_curator_asks_for_changes_and_the_correction_brings_it_back(
+    client, contribute_page, sent, curator_a, django_capture_on_commit_callbacks
+):
+    admin = Client()
+    admin.force_login(curator_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin.post(f"/admin/contributions/{sent.pk}/ask-changes/", {"message": "Welk jaar was dat?"})
+    assert response.status_code == 302
+    sent.refresh_from_db()
+    assert sent.status == ContributionStatus.NEEDS_CHANGES
+    [asked] = mail.outbox
+    assert asked.to == ["maria@example.org"] and "Welk jaar was dat?" in asked.body
+    html = client.get(_link_in(asked)).content.decode()
+    assert 'data-status="needs_changes"' in html and "Welk jaar was dat?" in html
+
+    token = _token_of(_link_in(asked))
+    client.post(
+        f"{contribute_page.url}status/", {"t": token, "action": "correct", "title": sent.title, "text": "In 1965."}
+    )
+    sent.refresh_from_db()
+    assert sent.status == ContributionStatus.IN_REVIEW and sent.text == "In 1965."
+
+
+def test_another_communitys_curator_cannot_ask(contribute_page, sent, curator_b):
+    admin = Client()
+    admin.force_login(curator_b)
+    assert admin.post(f"/admin/contributions/{sent.pk}/ask-changes/", {"message": "Hoi"}).status_code == 404
+    sent.refresh_from_db()
+    assert sent.status == ContributionStatus.RECEIVED and mail.outbox == []
+
+
+@pytest.mark.parametrize("notify", [False, True])
+def test_a_decline_note_shows_only_when_it_was_sent(client, contribute_page, sent, curator_a, notify):
+    from contributions.services.review import decline_contribution
+
+    token = sender_links.issue(sent)
+    decline_contribution(sent, curator_a, note="Intern: lijkt op spam.", notify_sender=notify)
+    html = client.get(_status_path(contribute_page, token)).content.decode()
+    assert 'data-status="declined"' in html
+    assert ("Intern: lijkt op spam." in html) is notify
+
+
+def test_after_acceptance_the_sender_asks_the_curators_for_a_change(
+    client, contribute_page, sent, curator_a, django_capture_on_commit_callbacks
+):
+    token = sender_links.issue(sent)
+    accept_contribution(sent, curator_a)
+    url = f"{contribute_page.url}status/"
+    empty = client.post(url, {"t": token, "action": "request_change", "message": "  "})
+    assert empty.status_code == 400
+    with django_capture_on_commit_callbacks(execute=True):
+        sent_ok = client.post(url, {"t": token, "action": "request_change", "message": "Mijn oom heette Djon."})
+    assert sent_ok.status_code == 302
+    [request_mail] = mail.outbox
+    assert request_mail.to == [curator_a.email] and "Mijn oom heette Djon." in request_mail.body
