@@ -152,6 +152,7 @@ def thanks(request, page, token):
 STATUS_DONE = {
     "corrected": gettext_lazy("Your correction is saved. The curators were told."),
     "consent": gettext_lazy("Your consent is changed. The curators were told."),
+    "files": gettext_lazy("Your files are changed. The curators were told."),
     "requested": gettext_lazy("Your request is sent to the curators. They will write to you."),
 }
 REFUSED_STATUS = {"invalid": 404, "expired": 410, "revoked": 410}
@@ -191,17 +192,39 @@ def status(request, page):
                 sender.correct_text(contribution, title=request.POST.get("title"), text=request.POST.get("text"))
             elif action == "consent":
                 sender.change_consent(contribution, keep=request.POST.getlist("uses"))
+            elif action == "files":
+                sender.change_files(
+                    contribution,
+                    remove=request.POST.getlist("remove"),
+                    uploads=request.FILES.getlist("files"),
+                    skipped=getattr(request, "skipped_uploads", []),
+                )
             elif action == "request_change":
                 sender.request_change(contribution, message=request.POST.get("message"))
             else:
                 raise ValidationError(_("Nothing was changed: the form was not recognised."))
         except ValidationError as error:
-            errors = error.message_dict if hasattr(error, "error_dict") else {"general": error.messages}
+            errors = _errors_by_field(error)
         else:
-            done = {"correct": "corrected", "consent": "consent", "request_change": "requested"}[action]
+            done = {"correct": "corrected", "files": "files", "consent": "consent", "request_change": "requested"}[
+                action
+            ]
             return HttpResponseRedirect(request.path + "?" + urlencode({"t": token, "done": done}))
         contribution.refresh_from_db()
     return _private(_status_page(request, page, contribution, token, errors))
+
+
+STATUS_FIELDS = ("title", "text", "files", "message")
+
+
+def _errors_by_field(error: ValidationError) -> dict[str, list[str]]:
+    """Messages under the field the status page shows them at; the rest above the forms."""
+    if not hasattr(error, "error_dict"):
+        return {"general": error.messages}
+    errors: dict[str, list[str]] = {}
+    for field, messages in error.message_dict.items():
+        errors.setdefault(field if field in STATUS_FIELDS else "general", []).extend(messages)
+    return errors
 
 
 def _status_page(request, page, contribution, token, errors):
@@ -216,6 +239,8 @@ def _status_page(request, page, contribution, token, errors):
         done=STATUS_DONE.get(request.GET.get("done", "")),
         can_correct=sender.can_correct(contribution),
         can_request_change=sender.can_request_change(contribution),
+        files=list(contribution.files.all()),
+        accepted_extensions=uploads.accepted_extensions_text(),
         message_value=request.POST.get("message", "") if request.method == "POST" else "",
         title_value=request.POST.get("title", "") if posted else contribution.title,
         text_value=request.POST.get("text", "") if posted else contribution.text,

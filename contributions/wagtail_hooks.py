@@ -49,6 +49,11 @@ def register_contribution_log_actions(actions):
         _("The sender narrowed or withdrew their consent"),
     )
     actions.register_action(
+        "contributions.files_changed_by_sender",
+        _("Files changed by the sender"),
+        _("The sender added or removed files"),
+    )
+    actions.register_action(
         "contributions.changes_asked", _("Changes asked of the sender"), _("The sender was asked to change something")
     )
     actions.register_action(

@@ -73,6 +73,7 @@ def tell_curators(contribution, what: str):
     subjects = {
         "corrected": _("%(reference)s: the sender corrected the text"),
         "consent": _("%(reference)s: the sender changed their consent"),
+        "files": _("%(reference)s: the sender changed the files"),
     }
     return _send_to_curators(contribution, f"curators_{what}", subjects[what])
 

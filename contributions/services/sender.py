@@ -179,3 +179,67 @@ def request_change(contribution: Contribution, *, message: str) -> None:
         raise ValidationError(_("Until it is accepted you can correct it yourself, above."))
     log(contribution, "contributions.change_requested_by_sender", data={"message": message})
     transaction.on_commit(lambda: notifications.send_change_request(contribution, message))
+
+
+def change_files(contribution: Contribution, *, remove: list, uploads: list, skipped=()) -> Contribution:
+    """The sender adds files and removes some of theirs, until the contribution is accepted.
+
+    Every new file passes the form's checks (kind sniffed from the bytes, sizes, the total);
+    when one fails nothing changes and the message names it. Only this contribution's own
+    files can be removed, whatever ids the form sends.
+    """
+    from contributions.models import ContributionFile
+    from contributions.services import uploads as upload_checks
+
+    if not can_correct(contribution):
+        raise ValidationError(_("It can no longer be changed here: the curators have already decided on it."))
+    current = list(contribution.files.all())
+    wanted_gone = {str(pk) for pk in remove}
+    gone = [f for f in current if str(f.pk) in wanted_gone]
+    staying = [f for f in current if f not in gone]
+    problems = [upload_checks.too_large_message(name, size) for name, size in skipped]
+    total = upload_checks.check_total([f.size for f in staying] + [u.size for u in uploads])
+    if total:
+        problems.append(total)
+    stored, new_blobs = [], set()
+    if not problems:
+        for upload in uploads:
+            try:
+                item, created = upload_checks.store_upload(upload)
+            except upload_checks.UploadRefused as refused:
+                problems.append(refused.message)
+                continue
+            stored.append(item)
+            if created:
+                new_blobs.add(item.sha256)
+    if problems:
+        upload_checks.delete_blobs_if_unused(new_blobs)
+        raise ValidationError({"files": problems})
+    if not gone and not stored:
+        return contribution
+    with transaction.atomic():
+        ContributionFile.objects.filter(contribution=contribution, pk__in=[f.pk for f in gone]).delete()
+        position = max([f.position for f in staying], default=-1) + 1
+        known = {f.sha256 for f in staying}
+        for item in stored:
+            if item.sha256 in known:  # the same bytes twice: once
+                continue
+            known.add(item.sha256)
+            position += 1
+            ContributionFile.objects.create(
+                contribution=contribution,
+                position=position - 1,
+                name=item.name,
+                kind=item.kind,
+                content_type=item.content_type,
+                size=item.size,
+                sha256=item.sha256,
+            )
+        log(
+            contribution,
+            "contributions.files_changed_by_sender",
+            data={"added": [i.name for i in stored], "removed": [f.name for f in gone]},
+        )
+        transaction.on_commit(lambda: upload_checks.delete_blobs_if_unused({f.sha256 for f in gone}))
+        transaction.on_commit(lambda: notifications.tell_curators(contribution, "files"))
+    return contribution

@@ -313,3 +313,69 @@ def test_after_acceptance_the_sender_asks_the_curators_for_a_change(
     assert sent_ok.status_code == 302
     [request_mail] = mail.outbox
     assert request_mail.to == [curator_a.email] and "Mijn oom heette Djon." in request_mail.body
+
+
+def test_the_sender_adds_and_removes_files_until_it_is_accepted(
+    client, contribute_page, community_a, contributions_dir, curator_a, django_capture_on_commit_callbacks
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.contributions import media
+    from tests.contributions.factories import audio_and_photo
+
+    contribution = make_contribution(community_a, files=audio_and_photo())
+    wav, photo = contribution.files.order_by("position")
+    token = sender_links.issue(contribution)
+    url = f"{contribute_page.url}status/"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url,
+            {
+                "t": token,
+                "action": "files",
+                "remove": [str(photo.pk)],
+                "files": [SimpleUploadedFile("brief.pdf", media.pdf_bytes())],
+            },
+        )
+    assert response.status_code == 302, response.content.decode()
+    assert [(f.name, f.kind) for f in contribution.files.order_by("position")] == [
+        ("opname.wav", "audio"),
+        ("brief.pdf", "document"),
+    ]
+    assert not list(contributions_dir.rglob(photo.sha256))  # the removed photo's bytes are gone
+    assert [m.to for m in mail.outbox] == [[curator_a.email]]
+
+    accept_contribution(contribution, curator_a)
+    late = client.post(url, {"t": token, "action": "files", "remove": [str(wav.pk)]})
+    assert late.status_code == 400
+    assert contribution.files.count() == 2
+
+
+def test_a_refused_file_changes_nothing_and_says_why(client, contribute_page, community_a, community_b):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.contributions.factories import audio_and_photo
+
+    contribution = make_contribution(community_a, files=audio_and_photo())
+    theirs = make_contribution(community_b, files=audio_and_photo())
+    token = sender_links.issue(contribution)
+    before = list(contribution.files.values_list("pk", flat=True))
+    response = client.post(
+        f"{contribute_page.url}status/",
+        {
+            "t": token,
+            "action": "files",
+            "remove": [str(before[0])],
+            "files": [SimpleUploadedFile("foto.jpg", b"<html><script>alert(1)</script></html>")],
+        },
+    )
+    assert response.status_code == 400
+    assert "foto.jpg" in response.content.decode()
+    assert list(contribution.files.values_list("pk", flat=True)) == before
+
+    # Another contribution's file ids are ignored.
+    client.post(
+        f"{contribute_page.url}status/",
+        {"t": token, "action": "files", "remove": [str(pk) for pk in theirs.files.values_list("pk", flat=True)]},
+    )
+    assert theirs.files.count() == 2
