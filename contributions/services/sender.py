@@ -19,6 +19,7 @@ from wagtail.log_actions import log
 
 from contributions.models import Contribution, ContributionStatus
 from contributions.services import notifications
+from core.access import is_publicly_readable
 from editorial.models.consent import ConsentUse
 from editorial.services.consent import narrow_consent
 
@@ -68,10 +69,10 @@ def status_of(contribution: Contribution) -> SenderStatus:
         record = contribution.consent_record
         if record is not None and record.is_withdrawn:
             code = "withdrawn"
-        elif page is not None and page.live:
+        elif page is not None and page.live and is_publicly_readable(page):
             code, page_url = "published", page.full_url or ""
         elif page is not None and page.first_published_at is not None:
-            code = "offline"
+            code = "offline"  # unpublished, or live for staff only (no online consent), or embargoed
     elif code == ContributionStatus.NEEDS_CHANGES or (
         code == ContributionStatus.DECLINED and contribution.note_for_sender
     ):
@@ -149,6 +150,15 @@ def change_consent(contribution: Contribution, *, keep: list[str]) -> list:
     kept = [use for use in now if use in set(keep)]
     if kept == now:
         return []
+    if contribution.status == ContributionStatus.ACCEPTED and contribution.consent_record is None:
+        # Accepted before contributions kept their consent record, and none could be matched:
+        # changing the form's copy would leave the pages online. Refuse, and say whom to ask.
+        raise ValidationError(
+            _(
+                "We cannot change this consent from here. Please write to the curators of the community "
+                "with your reference number; they will take it offline."
+            )
+        )
     pages = []
     if contribution.consent_record is not None:
         pages = narrow_consent(contribution.consent_record, uses=kept, note=_("Changed by the sender from their link"))

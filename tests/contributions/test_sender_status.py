@@ -379,3 +379,29 @@ def test_a_refused_file_changes_nothing_and_says_why(client, contribute_page, co
         {"t": token, "action": "files", "remove": [str(pk) for pk in theirs.files.values_list("pk", flat=True)]},
     )
     assert theirs.files.count() == 2
+
+
+def test_an_accepted_contribution_without_its_consent_record_refuses_rather_than_pretends(
+    client, contribute_page, sent, curator_a
+):
+    """Accepted before the record was kept on the contribution and not matched by the
+    migration: a change here would leave the page online, so it is refused, visibly."""
+    token = sender_links.issue(sent)
+    page = accept_contribution(sent, curator_a)
+    page.save_revision().publish()
+    Contribution.objects.filter(pk=sent.pk).update(consent_record=None)
+    response = client.post(f"{contribute_page.url}status/", {"t": token, "action": "consent", "uses": ["exhibition"]})
+    assert response.status_code == 400 and 'id="form-errors"' in response.content.decode()
+    page.refresh_from_db()
+    assert page.live
+    sent.refresh_from_db()
+    assert sent.consent_uses == ["online", "exhibition"]
+
+
+def test_a_page_live_for_staff_only_is_not_called_published(client, contribute_page, community_a, curator_a):
+    contribution = make_contribution(community_a, consent_uses=["exhibition"])  # no online publication
+    token = sender_links.issue(contribution)
+    page = accept_contribution(contribution, curator_a)
+    page.save_revision().publish()
+    html = client.get(_status_path(contribute_page, token)).content.decode()
+    assert 'data-status="offline"' in html and 'id="status-page-link"' not in html
