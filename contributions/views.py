@@ -86,21 +86,11 @@ def _submitted(request, page):
     incoming = request.FILES.getlist("files")
     for name, _size in getattr(request, "skipped_uploads", []):
         file_errors.append(uploads.too_large_message(name, _size))
-    new_blobs = set()
-    total_problem = uploads.check_total([u.size for u in kept] + [f.size for f in incoming])
-    if total_problem:
-        file_errors.append(total_problem)
-    else:
-        for incoming_file in incoming:
-            try:
-                stored, created = uploads.store_upload(incoming_file)
-            except uploads.UploadRefused as refused:
-                file_errors.append(refused.message)
-                continue
-            if all(k.sha256 != stored.sha256 for k in kept):  # the same bytes twice: once
-                kept.append(stored)
-            if created:
-                new_blobs.add(stored.sha256)
+    stored, new_blobs, refused = uploads.store_incoming(incoming, [u.size for u in kept])
+    file_errors.extend(refused)
+    for item in stored:
+        if all(k.sha256 != item.sha256 for k in kept):  # the same bytes twice: once
+            kept.append(item)
 
     form = ContributionForm(request.POST, page=page, has_files=bool(kept))
     valid = form.is_valid()

@@ -11,6 +11,7 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import Site
 
+from contributions.models import ContributePage
 from core.access import MUSEUM_STAFF_GROUP
 from tests.factories import (
     CommunityIndexPageFactory,
@@ -90,3 +91,16 @@ def member_a(community_a):
 def member_b(community_b):
     community_b.refresh_from_db()
     return UserFactory(username="member_b", groups=[community_b.member_group])
+
+
+@pytest.fixture
+def contribute_page(home_page, community_a, community_b):
+    """The public contribution form page (the sender's status pages hang under it too)."""
+    page = ContributePage(
+        title="Bijdragen",
+        slug="bijdragen",
+        consent_text="<p>Ik geef toestemming.</p>",
+        consent_text_version="2026-1",
+    )
+    home_page.add_child(instance=page)
+    return page

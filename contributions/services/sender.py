@@ -17,8 +17,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
-from contributions.models import Contribution, ContributionStatus
+from contributions.models import Contribution, ContributionFile, ContributionStatus
 from contributions.services import notifications
+from contributions.services import uploads as upload_checks
 from core.access import is_publicly_readable
 from editorial.models.consent import ConsentUse
 from editorial.services.consent import narrow_consent
@@ -198,9 +199,6 @@ def change_files(contribution: Contribution, *, remove: list, uploads: list, ski
     when one fails nothing changes and the message names it. Only this contribution's own
     files can be removed, whatever ids the form sends.
     """
-    from contributions.models import ContributionFile
-    from contributions.services import uploads as upload_checks
-
     if not can_correct(contribution):
         raise ValidationError(_("It can no longer be changed here: the curators have already decided on it."))
     current = list(contribution.files.all())
@@ -208,20 +206,8 @@ def change_files(contribution: Contribution, *, remove: list, uploads: list, ski
     gone = [f for f in current if str(f.pk) in wanted_gone]
     staying = [f for f in current if f not in gone]
     problems = [upload_checks.too_large_message(name, size) for name, size in skipped]
-    total = upload_checks.check_total([f.size for f in staying] + [u.size for u in uploads])
-    if total:
-        problems.append(total)
-    stored, new_blobs = [], set()
-    if not problems:
-        for upload in uploads:
-            try:
-                item, created = upload_checks.store_upload(upload)
-            except upload_checks.UploadRefused as refused:
-                problems.append(refused.message)
-                continue
-            stored.append(item)
-            if created:
-                new_blobs.add(item.sha256)
+    stored, new_blobs, refused = upload_checks.store_incoming(uploads, [f.size for f in staying])
+    problems.extend(refused)
     if problems:
         upload_checks.delete_blobs_if_unused(new_blobs)
         raise ValidationError({"files": problems})

@@ -226,6 +226,30 @@ def store_upload(uploaded) -> tuple[StoredUpload, bool]:
     return StoredUpload(sha256, name, kind, content_type, uploaded.size), created
 
 
+def store_incoming(incoming, kept_sizes=()) -> tuple[list[StoredUpload], set[str], list[str]]:
+    """Check the total with the files already kept, then check and store each new upload.
+
+    Returns the stored uploads, the hashes whose bytes were new to storage (to delete
+    again if the caller refuses the whole sending) and the messages for what was
+    refused; nothing is stored when the total is too large.
+    """
+    incoming = list(incoming)
+    total_problem = check_total(list(kept_sizes) + [f.size for f in incoming])
+    if total_problem:
+        return [], set(), [total_problem]
+    stored, new_blobs, problems = [], set(), []
+    for incoming_file in incoming:
+        try:
+            item, created = store_upload(incoming_file)
+        except UploadRefused as refused:
+            problems.append(refused.message)
+            continue
+        stored.append(item)
+        if created:
+            new_blobs.add(item.sha256)
+    return stored, new_blobs, problems
+
+
 def _store_bytes(uploaded) -> tuple[str, bool]:
     storage = contribution_storage()
     root = Path(storage.location)

@@ -7,7 +7,6 @@ import pytest
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from contributions.models import ContributePage
 from stories.models import Language
 
 
@@ -22,18 +21,6 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def contribute_page(home_page, community_a, community_b):
-    page = ContributePage(
-        title="Bijdragen",
-        slug="bijdragen",
-        consent_text="<p>Ik geef toestemming.</p>",
-        consent_text_version="2026-1",
-    )
-    home_page.add_child(instance=page)
-    return page
 
 
 @pytest.fixture

@@ -14,15 +14,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def contribute_page(home_page, community_a, community_b):
-    from contributions.models import ContributePage
-
-    page = ContributePage(title="Bijdragen", slug="bijdragen", consent_text="<p>Ja.</p>", consent_text_version="1")
-    home_page.add_child(instance=page)
-    return page
-
-
-@pytest.fixture
 def mine(contribute_page, community_a):
     return make_contribution(community_a, title="Mijn verhaal", email="a@example.org")
 
