@@ -23,7 +23,6 @@ from editorial.models import ConsentRecord
 from editorial.services.consent import withdraw_consent
 from tests.contributions import media
 from tests.contributions.conftest import (  # noqa: F401  (fixtures)
-    contribute_page,
     contributions_dir,
     empty_cache,
     form_data,
