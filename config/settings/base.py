@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "search",
     "editorial",
     "contributions",
+    "exchange",
     "core",  # the bottom layer; an app so that its template tags (core/templatetags) load
     "wagtailmedia",
     "wagtail.contrib.forms",

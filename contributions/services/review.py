@@ -21,7 +21,6 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
-from wagtail.models import Collection, GroupCollectionPermission
 
 from contributions.models import Contribution, ContributionKind, ContributionStatus
 from contributions.services.uploads import TOO_MANY_PIXELS, blob_path, image_problem, max_image_megapixels
@@ -34,6 +33,7 @@ from stories.models import (
     StoryNarrator,
     StoryPage,
 )
+from stories.services.roles import community_collection
 
 SUMMARY_LENGTH = 600
 
@@ -50,19 +50,6 @@ def _lock_undecided(contribution) -> Contribution:
             % {"reference": locked.reference, "status": locked.get_status_display().lower()}
         )
     return locked
-
-
-def community_collection(community) -> Collection:
-    """The collection the community's curators may use (created with the community)."""
-    grant = (
-        GroupCollectionPermission.objects.filter(group_id=community.curator_group_id)
-        .select_related("collection")
-        .first()
-    )
-    if grant:
-        return grant.collection
-    root = Collection.get_first_root_node()
-    return root.get_children().filter(name=community.title).first() or root
 
 
 def _summary(text: str, title: str) -> str:

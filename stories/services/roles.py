@@ -97,6 +97,20 @@ def _community_collection(community) -> Collection:
     return existing or root.add_child(name=community.title)
 
 
+def community_collection(community) -> Collection:
+    """The collection the community's curators may use (created with the community): its
+    files live there, so no other community's curators reach them."""
+    grant = (
+        GroupCollectionPermission.objects.filter(group_id=community.curator_group_id)
+        .select_related("collection")
+        .first()
+    )
+    if grant:
+        return grant.collection
+    root = Collection.get_first_root_node()
+    return root.get_children().filter(name=community.title).first() or root
+
+
 @transaction.atomic
 def ensure_community_groups(community):
     """Give a community its curator and member groups, with rights on its subtree only."""
