@@ -303,6 +303,8 @@ CONTRIBUTION_RATE_LIMIT = env.int("CONTRIBUTION_RATE_LIMIT", 10)
 CONTRIBUTION_RATE_WINDOW_SECONDS = env.int("CONTRIBUTION_RATE_WINDOW_SECONDS", 3600)
 # How long the sender's private status link works (contributions.services.sender_links).
 CONTRIBUTION_LINK_DAYS = env.int("CONTRIBUTION_LINK_DAYS", 90)
+# How long a finished community export waits for download before it is deleted (exchange.services).
+EXPORT_KEEP_DAYS = env.int("EXPORT_KEEP_DAYS", 7)
 # Reverse proxies (addresses or networks) whose X-Forwarded-For is believed when they are
 # the direct peer; empty: REMOTE_ADDR is the sender (see contributions.services.ratelimit).
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", [])
