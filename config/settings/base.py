@@ -302,6 +302,8 @@ CONTRIBUTION_RATE_LIMIT = env.int("CONTRIBUTION_RATE_LIMIT", 10)
 CONTRIBUTION_RATE_WINDOW_SECONDS = env.int("CONTRIBUTION_RATE_WINDOW_SECONDS", 3600)
 # How long the sender's private status link works (contributions.services.sender_links).
 CONTRIBUTION_LINK_DAYS = env.int("CONTRIBUTION_LINK_DAYS", 90)
+# How long a teller's review link works (editorial.services.teller_review).
+REVIEW_LINK_DAYS = env.int("REVIEW_LINK_DAYS", 30)
 # Reverse proxies (addresses or networks) whose X-Forwarded-For is believed when they are
 # the direct peer; empty: REMOTE_ADDR is the sender (see contributions.services.ratelimit).
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", [])
