@@ -8,6 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 
+from editorial import review_views
 from media.serving import uploads_urlpattern
 from search import views as search_views
 
@@ -33,6 +34,8 @@ urlpatterns += i18n_patterns(
     path("search/autocomplete/", search_views.autocomplete, name="search-autocomplete"),
     path("account/login/", auth_views.LoginView.as_view(), name="login"),
     path("account/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # The teller's review of a draft, by private link (editorial.services.teller_review).
+    path("review/<int:page_id>/", review_views.review, name="editorial_teller_review"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,15 +1,18 @@
-"""Admin registration: consent records, evidence, withdrawal; log actions; publication guards."""
+"""Admin registration: consent records, evidence, withdrawal, teller review; log actions; publication guards."""
 
 from django.shortcuts import redirect
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.widgets import Button
+from wagtail.log_actions import LogFormatter
 
 from editorial import views
 from editorial.admin_views import ConsentRecordViewSet
 from editorial.models.workflow import needs_consent
+from editorial.services import teller_review
 from editorial.services.consent import (
     CONSENT_NARROWED_ACTION,
     CONSENT_RECORDED_ACTION,
@@ -30,6 +33,8 @@ def register_editorial_urls():
     return [
         path("consent-evidence/<int:pk>/", views.evidence, name="editorial_evidence"),
         path("consent-check/<int:page_id>/", views.consent_refused, name="editorial_consent_refused"),
+        path("teller-review/<int:page_id>/", views.teller_review_admin, name="editorial_teller_review_admin"),
+        path("teller-review/<int:page_id>/revoke/", views.teller_review_revoke, name="editorial_teller_review_revoke"),
     ]
 
 
@@ -48,6 +53,43 @@ def register_consent_log_actions(actions):
         PUBLICATION_REVERSED_ACTION,
         gettext_lazy("Publication reversed"),
         gettext_lazy("Taken offline again: the consent on file does not cover online publication"),
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def teller_review_button(page, user, view_name, next_url=None):
+    """ "Invite the teller to review" on stories and objects, for their curators and museum staff."""
+    if teller_review.may_invite(user, page):
+        yield Button(
+            _("Invite the teller to review"),
+            reverse("editorial_teller_review_admin", args=[page.pk]),
+            icon_name="user",
+            priority=75,
+        )
+
+
+@hooks.register("register_log_actions")
+def register_teller_review_log_actions(actions):
+    @actions.register_action(teller_review.REVIEW_ANSWERED_ACTION)
+    class TellerReviewFormatter(LogFormatter):
+        label = gettext_lazy("Review by the teller")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            if data.get("answer") == "approved":
+                return _("%(name)s approved the draft (review link)") % {"name": data.get("reviewer", "")}
+            return _("%(name)s asked for changes (review link)") % {"name": data.get("reviewer", "")}
+
+        def format_comment(self, log_entry):
+            return (log_entry.data or {}).get("comment", "")
+
+    actions.register_action(
+        teller_review.REVIEW_INVITED_ACTION,
+        gettext_lazy("Teller invited to review"),
+        gettext_lazy("A reviewer was sent a private review link"),
+    )
+    actions.register_action(
+        teller_review.REVIEW_REVOKED_ACTION, gettext_lazy("Review links stopped"), gettext_lazy("Review links stopped")
     )
 
 
@@ -72,7 +114,7 @@ def explain_refused_consent_check(request, page):
         return None
     task = page.current_workflow_task
     if isinstance(task, ConsentCheckTask):
-        problem = publication_consent_problem(page)
-        if problem:
-            messages.error(request, _("Consent check not approved: %(problem)s") % {"problem": problem})
+        for problem in (publication_consent_problem(page), teller_review.waiting_problem(page)):
+            if problem:
+                messages.error(request, _("Consent check not approved: %(problem)s") % {"problem": problem})
     return None

@@ -305,6 +305,8 @@ CONTRIBUTION_RATE_WINDOW_SECONDS = env.int("CONTRIBUTION_RATE_WINDOW_SECONDS", 3
 CONTRIBUTION_LINK_DAYS = env.int("CONTRIBUTION_LINK_DAYS", 90)
 # How long a finished community export waits for download before it is deleted (exchange.services).
 EXPORT_KEEP_DAYS = env.int("EXPORT_KEEP_DAYS", 7)
+# How long a teller's review link works (editorial.services.teller_review).
+REVIEW_LINK_DAYS = env.int("REVIEW_LINK_DAYS", 30)
 # Reverse proxies (addresses or networks) whose X-Forwarded-For is believed when they are
 # the direct peer; empty: REMOTE_ADDR is the sender (see contributions.services.ratelimit).
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", [])

@@ -1,6 +1,7 @@
 """Consent records and the editorial workflow's tasks."""
 
 from editorial.models.consent import ConsentMethod, ConsentRecord, ConsentRecordQuerySet, ConsentUse
+from editorial.models.review import ReviewAnswer, ReviewInvitation, ReviewInvitationQuerySet
 from editorial.models.workflow import CommunityCuratorApprovalTask, ConsentCheckTask
 
 __all__ = [
@@ -10,4 +11,7 @@ __all__ = [
     "ConsentRecord",
     "ConsentRecordQuerySet",
     "ConsentUse",
+    "ReviewAnswer",
+    "ReviewInvitation",
+    "ReviewInvitationQuerySet",
 ]

@@ -120,7 +120,9 @@ class CommunityCuratorApprovalTask(Task):
 
 
 class ConsentCheckTask(Task):
-    """Step 2: approval is refused unless unwithdrawn consent covers online publication.
+    """Step 2: approval is refused unless unwithdrawn consent covers online publication,
+    and while a teller's review the curators asked to wait for is unanswered (or asked for
+    changes on the version still current: editorial.services.teller_review.waiting_problem).
 
     Who may act: the page's community curators (they collected the consent and know the
     person) and museum staff (who answer for publication). The check itself is
@@ -163,9 +165,10 @@ class ConsentCheckTask(Task):
         """
         if action_name == "approve":
             from editorial.services.consent import publication_consent_problem
+            from editorial.services.teller_review import waiting_problem
 
             page = task_state.workflow_state.content_object.specific
-            if needs_consent(page) and publication_consent_problem(page):
+            if needs_consent(page) and (publication_consent_problem(page) or waiting_problem(page)):
                 return reverse("editorial_consent_refused", args=[page.pk])
         return super().on_action(task_state, user, action_name, **kwargs)
 
