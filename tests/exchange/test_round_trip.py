@@ -4,6 +4,7 @@ import io
 import zipfile
 
 import pytest
+from django.utils import translation
 from wagtail.documents import get_document_model
 
 from editorial.models import ConsentRecord
@@ -14,6 +15,20 @@ from stories.models import CommunityPage, HeritageObjectPage, Person, StoryPage
 from tests.exchange.conftest import EMAIL, HIDDEN_NAME, REAL_NAME, archive_text, empty_the_site, export_bytes
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The refusals are matched in English here; the Dutch ones are checked below."""
+    with translation.override("en"):
+        yield
+
+
+def test_a_refusal_speaks_dutch_on_a_dutch_site(tmp_path, community_index):
+    path = tmp_path / "not.zip"
+    path.write_bytes(b"dit is geen zip")
+    with translation.override("nl"), pytest.raises(ImportRefused, match="geen zip-archief"):
+        import_community(path)
 
 
 def test_the_export_carries_people_as_shown_never_a_hidden_name_or_an_email(given, community_a):
