@@ -114,6 +114,13 @@ class Contribution(models.Model):
     full_name = models.CharField(_("name"), max_length=200, blank=True)
     pseudonym = models.CharField(_("pseudonym"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    sender_language = models.CharField(
+        _("language of the sender's e-mails"),
+        max_length=8,
+        blank=True,
+        editable=False,
+        help_text=_("The language the form was sent in (nl, en); the mails to the sender follow it."),
+    )
     # Consent as given on the form.
     consent_uses = models.JSONField(_("may be used for"), default=list)
     licence = models.CharField(_("licence"), max_length=80, choices=Licence.choices)

@@ -1,7 +1,9 @@
 """E-mails to the sender: a receipt, a published notice, a decline with the curator's note.
 
-Each goes only to an address the sender gave, in the site's default language, through
-Django's e-mail backend. A failing mail server is logged and never undoes a contribution.
+Each goes only to an address the sender gave, in the language the sender used the form
+in (Contribution.sender_language; the site's default for contributions from before it was
+recorded), through Django's e-mail backend. Mails to the curators are in the site's
+language. A failing mail server is logged and never undoes a contribution.
 """
 
 import logging
@@ -18,7 +20,10 @@ def _send(contribution, template, subject, page=None, *, to=None, status_link=Fa
     recipients = to if to is not None else ([contribution.email] if contribution.email else [])
     if not recipients:
         return False
-    with translation.override(settings.LANGUAGE_CODE):
+    language = settings.LANGUAGE_CODE
+    if to is None and contribution.sender_language in dict(settings.LANGUAGES):
+        language = contribution.sender_language
+    with translation.override(language):
         # The page's address in the same language as the mail, whatever the admin user's.
         context = {"contribution": contribution, "page_url": page.full_url if page else "", **(extra or {})}
         if status_link:  # a new private link in every mail to the sender that offers one

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.log_actions import log
@@ -15,6 +16,14 @@ def reference_for(contribution: Contribution) -> str:
     """A number people can read out on the phone: BK-2026-000123."""
     year = timezone.localtime(contribution.submitted_at).year
     return f"BK-{year}-{contribution.pk:06d}"
+
+
+def sender_language() -> str:
+    """The language the sender used the form in (the request's, from its URL): their mails follow it."""
+    from django.utils import translation
+
+    code = (translation.get_language() or "").split("-")[0]
+    return code if code in dict(settings.LANGUAGES) else ""
 
 
 def submit_contribution(
@@ -47,6 +56,7 @@ def submit_contribution(
                 full_name=data["full_name"],
                 pseudonym=data["pseudonym"],
                 email=data["email"],
+                sender_language=sender_language(),
                 consent_uses=list(data["consent_uses"]),
                 licence=data["licence"],
                 consent_text_version=data["consent_text_version"],
