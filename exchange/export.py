@@ -235,8 +235,10 @@ def stream_export(
         yield zip_stream.add_bytes(f"stories/{pk}.json", _json(document))
         tick()
 
+    # The consent behind this community's pages, and that of its people resting on no page
+    # yet; a record of theirs for another community's pages is that community's.
     records = (
-        ConsentRecord.objects.filter(Q(pages__in=page_ids) | Q(person__in=people))
+        ConsentRecord.objects.filter(Q(pages__in=page_ids) | Q(person__in=people, pages__isnull=True))
         .select_related("person")
         .distinct()
         .order_by("pk")

@@ -129,11 +129,12 @@ def _rich(html: str, ids: Ids) -> str:
         kind, old = match.group(2), int(match.group(3))
         target = {"document": ids.documents, "image": ids.images, "page": ids.pages}[kind].get(old)
         if target is None:
-            return match.group(0).replace(f'linktype="{kind}"', 'linktype="dropped"')
+            return re.sub(r'\b(linktype|embedtype)="\w+"', r'\1="dropped"', match.group(0), count=1)
         return f"{match.group(1)}{target.pk}{match.group(4)}"
 
     html = RICH_ID.sub(replace, html or "")
-    return re.sub(r'<a\b[^>]*linktype="dropped"[^>]*>(.*?)</a>', r"\1", html, flags=re.S)
+    html = re.sub(r'<a\b[^>]*linktype="dropped"[^>]*>(.*?)</a>', r"\1", html, flags=re.S)
+    return re.sub(r'<embed\b[^>]*embedtype="dropped"[^>]*/?>', "", html)
 
 
 def _body(raw_blocks: list, ids: Ids, report: Report) -> list:

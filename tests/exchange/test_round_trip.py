@@ -153,3 +153,36 @@ def test_a_file_that_is_not_a_zip_is_refused(tmp_path, community_index):
     path.write_bytes(b"this is not a zip")
     with pytest.raises(ImportRefused, match="not a zip"):
         import_community(path)
+
+
+def test_rich_text_ids_are_renewed_and_links_to_what_did_not_come_along_are_dropped():
+    from types import SimpleNamespace
+
+    from exchange.importer import Ids, _rich
+
+    ids = Ids(documents={7: SimpleNamespace(pk=70)}, images={8: SimpleNamespace(pk=80)})
+    html = (
+        '<p><a linktype="document" id="7">brief</a> <a linktype="page" id="3">elders</a></p>'
+        '<embed embedtype="image" format="left" id="8" alt="koffer"/><embed embedtype="image" id="9" alt="weg"/>'
+    )
+    assert _rich(html, ids) == (
+        '<p><a linktype="document" id="70">brief</a> elders</p>'
+        '<embed embedtype="image" format="left" id="80" alt="koffer"/>'
+    )
+
+
+def test_a_persons_consent_for_another_communitys_page_stays_out(given, community_a, community_b):
+    import json
+
+    from editorial.services.consent import record_consent
+    from stories.models import Licence
+    from tests.factories import StoryPageFactory
+
+    elsewhere = StoryPageFactory(parent=community_b, title="Elders verteld")
+    record_consent(
+        given_by="Tante Zeza", person=given["teller"], uses=["research"], licence=Licence.CC_BY.value,
+        text_version="2026-1", method="form", pages=[elsewhere],
+    )  # fmt: skip
+    with zipfile.ZipFile(io.BytesIO(export_bytes(community_a))) as archive:
+        consent = json.loads(archive.read("consent.json"))
+    assert len(consent) == 4 and all(record["pages"] for record in consent)
