@@ -170,13 +170,29 @@ def change_consent(contribution: Contribution, *, keep: list[str]) -> list:
             contribution.status = ContributionStatus.WITHDRAWN
             fields.append("status")
         contribution.save(update_fields=fields)
+    deleted = _delete_files_of_withdrawn(contribution)
     log(
         contribution,
         "contributions.consent_changed_by_sender",
-        data={"before": now, "after": kept, "pages_offline": [page.pk for page in pages]},
+        data={"before": now, "after": kept, "pages_offline": [page.pk for page in pages], "files_deleted": deleted},
     )
     transaction.on_commit(lambda: notifications.tell_curators(contribution, "consent"))
     return pages
+
+
+def _delete_files_of_withdrawn(contribution: Contribution) -> list[str]:
+    """A contribution withdrawn before anyone accepted it keeps no files: nobody may use
+    them, so the bytes go (after commit, when no other contribution shares them) and the
+    curators' inbox shows none. The history keeps their names."""
+    if contribution.status != ContributionStatus.WITHDRAWN:
+        return []
+    files = list(contribution.files.all())
+    if not files:
+        return []
+    sha256s = {item.sha256 for item in files}
+    contribution.files.all().delete()
+    transaction.on_commit(lambda: upload_checks.delete_blobs_if_unused(sha256s))
+    return [item.name for item in files]
 
 
 def request_change(contribution: Contribution, *, message: str) -> None:

@@ -12,13 +12,13 @@ import pytest
 from django.core import mail, signing
 from django.test import Client
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import ModelLogEntry, Page
 
 from contributions.models import Contribution, ContributionStatus, SenderLink
 from contributions.services import sender_links
 from contributions.services.review import ReviewError, accept_contribution
 from editorial.models.consent import ConsentRecord
-from tests.contributions.factories import make_contribution
+from tests.contributions.factories import audio_and_photo, make_contribution
 
 pytestmark = pytest.mark.django_db
 LINK = re.compile(r"https?://\S+/status/\?t=\S+")
@@ -405,3 +405,22 @@ def test_a_page_live_for_staff_only_is_not_called_published(client, contribute_p
     page.save_revision().publish()
     html = client.get(_status_path(contribute_page, token)).content.decode()
     assert 'data-status="offline"' in html and 'id="status-page-link"' not in html
+
+
+def test_withdrawing_before_acceptance_deletes_the_files_and_their_bytes(
+    client, contribute_page, community_a, curator_a, django_capture_on_commit_callbacks
+):
+    from contributions.services.uploads import blob_path
+
+    contribution = make_contribution(community_a, files=audio_and_photo())
+    paths = [blob_path(item.sha256) for item in contribution.files.all()]
+    assert all(path.exists() for path in paths)
+    token = sender_links.issue(contribution)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"{contribute_page.url}status/", {"t": token, "action": "consent"})
+    contribution.refresh_from_db()
+    assert contribution.status == ContributionStatus.WITHDRAWN
+    assert not contribution.files.exists()
+    assert not any(path.exists() for path in paths)
+    entry = ModelLogEntry.objects.filter(action="contributions.consent_changed_by_sender").get()
+    assert sorted(entry.data["files_deleted"]) == sorted(name for name, _content in audio_and_photo())
