@@ -54,7 +54,10 @@ def review(request, page_id):
             errors = error.messages
         else:
             return HttpResponseRedirect(request.path + "?" + urlencode({"t": token}))
-    return _private(_preview(request, invitation, token, errors))
+    response = _preview(request, invitation, token, errors)
+    response.render()
+    teller_review.grant_preview_files(request, invitation, response.content.decode())
+    return _private(response)
 
 
 def _preview(request, invitation, token, errors):

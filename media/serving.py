@@ -13,7 +13,9 @@ A file is readable when
 - the user may edit it in the admin (its collection's change/choose permission), or
 - a page that uses it (Wagtail's reference index: foreign keys, StreamField blocks,
   inline images) is readable by the user under ``core.access.can_read``
-  (access level, embargo and Wagtail's view restrictions, for every page type).
+  (access level, embargo and Wagtail's view restrictions, for every page type), or
+- this browser was shown it in a preview and granted it for a while
+  (``core.preview_grants``: the teller's review link of a draft).
 A file that is not a known recording or image, or that the user may not read, answers
 404: the URL does not tell whether a restricted file exists.
 
@@ -38,7 +40,7 @@ from django.http import Http404, HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_safe
 
-from core import access
+from core import access, preview_grants
 from core.sendfile import file_response
 
 
@@ -135,8 +137,10 @@ def page_is_readable(user, page, request=None) -> bool:
 
 def can_read(user, uploaded: UploadedFile, request=None) -> bool:
     """The rule for one file and one user (see the module docstring)."""
-    return can_edit(user, uploaded) or any(
-        page_is_readable(user, page, request) for page in pages_using(uploaded.owner)
+    return (
+        can_edit(user, uploaded)
+        or preview_grants.is_granted(request, uploaded.name)
+        or any(page_is_readable(user, page, request) for page in pages_using(uploaded.owner))
     )
 
 
@@ -165,6 +169,7 @@ def check_access(request, uploaded: UploadedFile) -> bool:
     readable = (
         public
         or can_edit(request.user, uploaded)
+        or preview_grants.is_granted(request, uploaded.name)  # shown in a preview this browser was given
         or any(page_is_readable(request.user, page, request) for page in pages)
     )
     if not readable or not default_storage.exists(uploaded.name):

@@ -22,9 +22,10 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
+import re
 import secrets
 from datetime import timedelta
-from urllib.parse import urlencode
+from urllib.parse import unquote, urlencode
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -40,6 +41,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import Comment, Page
 
+from core import preview_grants
 from core.access import reader_for
 from editorial.models import ReviewAnswer, ReviewInvitation
 from editorial.models.workflow import community_path_of, is_curator_of, needs_consent
@@ -197,6 +199,36 @@ def answer(invitation: ReviewInvitation, *, answer: str, comment: str = "") -> R
         )
     transaction.on_commit(lambda: tell_curators(invitation))
     return invitation
+
+
+PREVIEW_FILES_SECONDS = 30 * 60
+
+
+def files_shown(html: str) -> set[str]:
+    """The storage names of the uploads and documents a rendered preview points at."""
+    from wagtail.documents import get_document_model
+
+    names = {
+        unquote(name)
+        for name in re.findall(re.escape(settings.MEDIA_URL) + r"""([^"'\s?#)<>]+)""", html)
+        if ".." not in name
+    }
+    document_ids = {int(pk) for pk in re.findall(r"/documents/(\d+)/", html)}
+    if document_ids:
+        names |= set(get_document_model().objects.filter(pk__in=document_ids).values_list("file", flat=True))
+    return names
+
+
+def grant_preview_files(request, invitation: ReviewInvitation, html: str) -> None:
+    """Let the reviewer's browser fetch the recordings, images and documents this preview
+    shows, for half an hour at most (opening the link again renews it) and never past the
+    link's own end (core.preview_grants). A draft's files are used by no live page, so
+    without this the reviewer would see the page without its pictures and sound. A link
+    revoked meanwhile leaves what was already shown reachable until the half hour ends."""
+    remaining = int((invitation.expires_at - timezone.now()).total_seconds())
+    seconds = min(PREVIEW_FILES_SECONDS, remaining)
+    if seconds > 0:
+        preview_grants.grant_files(request, files_shown(html), seconds=seconds)
 
 
 def comment_text(invitation: ReviewInvitation) -> str:
