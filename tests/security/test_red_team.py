@@ -292,6 +292,8 @@ ADMIN_DOORS = [
     "/admin/media/edit/{recording}/",
     "/admin/snippets/stories/person/usage/{person}/",
     "/admin/snippets/stories/person/history/{person}/",
+    "/admin/exports/",
+    "/admin/exports/community/{community}/",
 ]
 
 
