@@ -82,6 +82,7 @@ def main():
     parser.add_argument("--database-url", default="")
     args = parser.parse_args()
 
+    (ROOT / "var").mkdir(exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="bench-export-", dir=ROOT / "var"))
     os.environ["UPLOADS_DIR"] = str(folder / "uploads")
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
