@@ -6,6 +6,7 @@ import io
 import time
 
 import pytest
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.test import Client
 from PIL import Image as PILImage
@@ -27,6 +28,9 @@ def png(colour):
 
 @pytest.fixture
 def draft_with_files(community_a, curator_a):
+    # Wagtail caches renditions by image id in the default cache; an earlier test's image of
+    # the same id (ids come back after a rollback) would otherwise answer with its rendition.
+    cache.clear()
     image = get_image_model()(title="Koffer", file=ContentFile(png((200, 40, 40)), name="koffer.png"))
     image.save()
     recording = make_recording("Interview Tia", data=b"RIFF" + b"\0" * 64, name="tia.wav")
